@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: MIT
+#
+# hotmem's one Makefile: the kernel, its ISO, QEMU runs, host tests.
+#
+#   make                 build/hotmem.elf and build/hotmem.iso
+#   make iso ISO=path CMDLINE='...'   an ISO whose GRUB entry passes CMDLINE
+#   make run             boot in QEMU, SeaBIOS, -M pc   (tools/qemu.py)
+#   make run-uefi        boot in QEMU, OVMF, -M q35
+#   make run-gdb         as run, stopped for gdb on :1234
+#   make test            host unit tests, docs check, QEMU tests; one summary line
+#   make unit            host unit tests only (cmocka, ASan/UBSan)
+#   make qemu-test       QEMU tests only (pytest; PYTEST_ARGS='-k name' to pick)
+#   make bench           figures (boot time, ...), never pass/fail
+#   make fuzz            each fuzz target for FUZZ_SECONDS (default 60)
+#   make clean           remove build/
+#   V=1                  show every command
+#
+# Course text: docs/00-introduction.md, docs/01-boot.md.
+
+ARCH	?= x86_64
+BUILD	:= build
+ISO	?= $(BUILD)/hotmem.iso
+CMDLINE	?=
+PYTHON	:= /usr/bin/python3
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# ---------------------------------------------------------------- sources
+# Each directory lists its files; the comment says what each one is.
+
+BOOT_SRCS += boot/multiboot2.S           # the multiboot2 header GRUB looks for
+BOOT_SRCS += boot/entry.S                # 32-bit entry, early page tables, long mode
+
+
+ARCH_SRCS += arch/x86_64/cpu.c           # control registers, reboot, isa-debug-exit
+ARCH_SRCS += arch/x86_64/gdt.c           # GDT and TSS (a separate stack for double faults)
+ARCH_SRCS += arch/x86_64/idt.c           # the interrupt descriptor table and IRQ handlers
+ARCH_SRCS += arch/x86_64/trap_entry.S    # the 256 interrupt stubs, register save/restore
+ARCH_SRCS += arch/x86_64/traps.c         # the CPU exception report
+ARCH_SRCS += arch/x86_64/pic.c           # legacy 8259 PIC: remapped, then masked
+ARCH_SRCS += arch/x86_64/lapic.c         # local APIC: EOI, the periodic timer
+ARCH_SRCS += arch/x86_64/ioapic.c        # IOAPIC: routes ISA IRQs to vectors
+ARCH_SRCS += arch/x86_64/timer.c         # the monotonic clock (TSC, calibrated on the PIT)
+
+
+DRIVER_SRCS += drivers/serial/uart16550.c  # COM1 console, interrupt-driven input
+
+
+KERNEL_SRCS += kernel/main.c               # kernel_main(): the init sequence
+KERNEL_SRCS += kernel/printk.c             # printk, log levels, timestamps, dmesg buffer
+KERNEL_SRCS += kernel/panic.c              # panic() and machine_stop()
+KERNEL_SRCS += kernel/cmdline.c            # the kernel command line
+KERNEL_SRCS += kernel/args.c               # the argument parser all shell commands share
+KERNEL_SRCS += kernel/lineedit.c           # the shell's line editor and history
+KERNEL_SRCS += kernel/shell.c              # the shell loop, command lookup, help
+KERNEL_SRCS += kernel/cmd_basic.c          # version uptime cmdline echo reboot halt crash
+KERNEL_SRCS += kernel/multiboot2.c         # reading the boot information GRUB hands over
+KERNEL_SRCS += kernel/lib/string.c         # mem* and str*
+KERNEL_SRCS += kernel/lib/printf.c         # vsnprintf and the console printf
+
+SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(KERNEL_SRCS))
+OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
+
+# ---------------------------------------------------------------- flags
+
+CC	:= gcc
+KCFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	   -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic -fno-pie \
+	   -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
+	   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	   -I. -Iarch/$(ARCH)/include -MMD -MP
+KASFLAGS := -g -Wall -Werror -I. -Iarch/$(ARCH)/include -MMD -MP -D__ASSEMBLY__
+KLDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,--no-warn-rwx-segments -Wl,--build-id=none -Wl,-z,noexecstack \
+	    -Wl,-T,linker.ld -Wl,-z,max-page-size=0x1000
+
+.PHONY: all iso run run-uefi run-gdb test unit qemu-test check-docs bench fuzz clean deps-build deps-run deps-test FORCE
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/hotmem.elf $(BUILD)/hotmem.iso
+
+$(BUILD)/obj/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# The ELF, plus a disassembly and a symbol table beside it (look up the
+# return addresses of an exception report in build/hotmem.sym).
+$(BUILD)/hotmem.elf: $(OBJS) linker.ld | deps-build
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(OBJS)
+	$(Q)objdump -d -S $@ > $(BUILD)/hotmem.asm
+	$(Q)nm -n $@ > $(BUILD)/hotmem.sym
+
+# ---------------------------------------------------------------- the ISO
+# One ISO boots under SeaBIOS and OVMF: grub-mkrescue puts GRUB for i386-pc
+# (El Torito) and for x86_64-efi (an EFI system partition image) side by side.
+# The staging directory is per ISO so tests can build several at once.
+
+ISO_DIR = $(ISO).d
+
+# Rebuild an ISO when its command line changes.
+$(ISO).cmdline: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
+$(ISO): $(BUILD)/hotmem.elf boot/grub.cfg.in $(ISO).cmdline | deps-build
+	@$(if $(Q),echo "  ISO     $@")
+	$(Q)rm -rf $(ISO_DIR) && mkdir -p $(ISO_DIR)/boot/grub
+	$(Q)cp $(BUILD)/hotmem.elf $(ISO_DIR)/boot/hotmem.elf
+	$(Q)sed 's|@CMDLINE@|$(subst |,\|,$(CMDLINE))|' boot/grub.cfg.in > $(ISO_DIR)/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(ISO_DIR) >$(ISO).log 2>&1 || (cat $(ISO).log; false)
+
+iso: $(ISO)
+
+# ---------------------------------------------------------------- running
+# The QEMU setup (memory, NUMA nodes, slots, serial, QMP socket) lives in
+# tools/qemu.py only; `make run` and the tests both take it from there.
+
+run: deps-run $(BUILD)/hotmem.iso
+	$(Q)$(PYTHON) tools/qemu.py run --firmware bios --iso $(BUILD)/hotmem.iso
+
+run-uefi: deps-run $(BUILD)/hotmem.iso
+	$(Q)$(PYTHON) tools/qemu.py run --firmware uefi --iso $(BUILD)/hotmem.iso
+
+run-gdb: deps-run $(BUILD)/hotmem.iso
+	$(Q)$(PYTHON) tools/qemu.py run --firmware bios --iso $(BUILD)/hotmem.iso --gdb
+
+# ---------------------------------------------------------------- tests
+
+include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
+
+check-docs:
+	$(Q)$(PYTHON) tools/check-docs
+
+qemu-test: deps-test $(BUILD)/hotmem.iso
+	$(Q)$(PYTHON) -m pytest -q tests/qemu $(PYTEST_ARGS)
+
+# Every layer runs even when an earlier one fails; the last line sums up.
+test: deps-test
+	$(Q)$(PYTHON) tools/run-tests
+
+bench: deps-test $(BUILD)/hotmem.iso
+	$(Q)$(PYTHON) tools/bench
+
+# ---------------------------------------------------------------- setup
+
+deps-build:
+	$(Q)tools/deps build
+deps-run:
+	$(Q)tools/deps run
+deps-test:
+	$(Q)tools/deps test
+
+clean:
+	rm -rf $(BUILD)
+
+FORCE:
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86_64/traps.c - the report a CPU exception prints before the
+ * kernel stops.
+ *
+ * Every exception in the kernel is a kernel bug (there is no user mode
+ * yet), so the report says everything needed to find it: the vector and
+ * its name, the error code decoded, RIP, CR2 for a page fault, all
+ * registers, and the chain of return addresses found by following the
+ * saved frame pointers (the kernel is built with -fno-omit-frame-pointer).
+ * Look the addresses up in build/hotmem.sym or build/hotmem.asm.
+ *
+ * Course text: docs/01-boot.md.
+ */
+#include <arch/memlayout.h>
+#include "arch/x86_64/x86.h"
+#include "kernel/kernel.h"
+#include "kernel/lib.h"
+
+static const char *const exception_names[32] = {
+	[0]  = "#DE Divide Error",
+	[1]  = "#DB Debug",
+	[2]  = "NMI Non-Maskable Interrupt",
+	[3]  = "#BP Breakpoint",
+	[4]  = "#OF Overflow",
+	[5]  = "#BR Bound Range Exceeded",
+	[6]  = "#UD Invalid Opcode",
+	[7]  = "#NM Device Not Available",
+	[8]  = "#DF Double Fault",
+	[9]  = "Coprocessor Segment Overrun",
+	[10] = "#TS Invalid TSS",
+	[11] = "#NP Segment Not Present",
+	[12] = "#SS Stack-Segment Fault",
+	[13] = "#GP General Protection",
+	[14] = "#PF Page Fault",
+	[16] = "#MF x87 Floating-Point Error",
+	[17] = "#AC Alignment Check",
+	[18] = "#MC Machine Check",
+	[19] = "#XM SIMD Floating-Point",
+	[20] = "#VE Virtualization",
+	[21] = "#CP Control Protection",
+	[28] = "#HV Hypervisor Injection",
+	[29] = "#VC VMM Communication",
+	[30] = "#SX Security",
+};
+
+/*
+ * A frame pointer may be followed only while it points into memory we
+ * know is mapped and holds stacks: the kernel image (the boot stack) or
+ * the boot direct map.
+ */
+static bool
+frame_pointer_ok(u64 rbp)
+{
+	if (rbp & 7)
+		return false;
+	if (rbp >= (u64)__text_start && rbp + 16 <= (u64)__kernel_end)
+		return true;
+	return rbp >= PHYS_OFFSET && rbp + 16 <= PHYS_OFFSET + BOOT_DIRECT_MAP_SIZE;
+}
+
+/* Print RIP, then up to MAX return addresses found from frame pointer RBP. */
+void
+stack_trace(u64 rip, u64 rbp, int max)
+{
+	printf("Stack trace:\n");
+	printf("  0x%016llx\n", (unsigned long long)rip);
+	for (int i = 0; i < max && rbp && frame_pointer_ok(rbp); i++) {
+		u64 *frame = (u64 *)rbp;
+
+		if (frame[1] == 0)
+			break;
+		printf("  0x%016llx\n", (unsigned long long)frame[1]);
+		if (frame[0] <= rbp)	/* stacks grow down: callers are above */
+			break;
+		rbp = frame[0];
+	}
+}
+
+static void
+decode_page_fault(u64 err, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s %s %s%s%s",
+		 err & 1 ? "protection-violation" : "not-present",
+		 err & 2 ? "write" : "read",
+		 err & 4 ? "user" : "kernel",
+		 err & 8 ? " reserved-bit" : "",
+		 err & 16 ? " instruction-fetch" : "");
+}
+
+void
+exception_report(const struct trap_frame *tf)
+{
+	static bool reporting;
+	const char *name = tf->vector < 32 && exception_names[tf->vector] ?
+			   exception_names[tf->vector] : "Reserved";
+	char detail[80] = "";
+
+	/* A fault while reporting a fault: say nothing more, just stop. */
+	if (reporting)
+		machine_stop(EXIT_PANIC);
+	reporting = true;
+
+	if (tf->vector == 14)
+		decode_page_fault(tf->error_code, detail, sizeof(detail));
+	printf("\n");
+	printk(KERN_EMERG "cpu: exception in the kernel; report follows\n");
+	printf("EXCEPTION: vector %llu (%s), error code 0x%llx%s%s%s\n",
+	       (unsigned long long)tf->vector, name,
+	       (unsigned long long)tf->error_code,
+	       detail[0] ? " (" : "", detail, detail[0] ? ")" : "");
+	if (tf->vector == 14)
+		printf("CR2: 0x%016llx (the address that faulted)\n",
+		       (unsigned long long)read_cr2());
+	printf("RIP: 0x%016llx  CS: 0x%04llx  RFLAGS: 0x%016llx\n",
+	       (unsigned long long)tf->rip, (unsigned long long)tf->cs,
+	       (unsigned long long)tf->rflags);
+	printf("RSP: 0x%016llx  SS: 0x%04llx\n",
+	       (unsigned long long)tf->rsp, (unsigned long long)tf->ss);
+	printf("RAX: 0x%016llx  RBX: 0x%016llx  RCX: 0x%016llx\n",
+	       (unsigned long long)tf->rax, (unsigned long long)tf->rbx,
+	       (unsigned long long)tf->rcx);
+	printf("RDX: 0x%016llx  RSI: 0x%016llx  RDI: 0x%016llx\n",
+	       (unsigned long long)tf->rdx, (unsigned long long)tf->rsi,
+	       (unsigned long long)tf->rdi);
+	printf("RBP: 0x%016llx  R8:  0x%016llx  R9:  0x%016llx\n",
+	       (unsigned long long)tf->rbp, (unsigned long long)tf->r8,
+	       (unsigned long long)tf->r9);
+	printf("R10: 0x%016llx  R11: 0x%016llx  R12: 0x%016llx\n",
+	       (unsigned long long)tf->r10, (unsigned long long)tf->r11,
+	       (unsigned long long)tf->r12);
+	printf("R13: 0x%016llx  R14: 0x%016llx  R15: 0x%016llx\n",
+	       (unsigned long long)tf->r13, (unsigned long long)tf->r14,
+	       (unsigned long long)tf->r15);
+	printf("CR0: 0x%016llx  CR3: 0x%016llx  CR4: 0x%016llx\n",
+	       (unsigned long long)read_cr0(), (unsigned long long)read_cr3(),
+	       (unsigned long long)read_cr4());
+	stack_trace(tf->rip, tf->rbp, 16);
+	printf("Kernel halted.\n");
+	machine_stop(EXIT_PANIC);
+}
+
+/* The stack trace of whoever calls this (panic() does). */
+__attribute__((noinline)) void
+arch_dump_stack(void)
+{
+	u64 *fp = __builtin_frame_address(0);	/* fp[0]: caller's rbp, fp[1]: return */
+
+	stack_trace(fp[1], fp[0], 16);
+}

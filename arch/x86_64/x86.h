@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86_64/x86.h - what the files of arch/x86_64/ share among
+ * themselves: registers, descriptor layouts, the trap frame, vectors.
+ * Nothing outside arch/x86_64/ includes this file.
+ *
+ * Course text: docs/01-boot.md.
+ */
+#ifndef ARCH_X86_64_X86_H
+#define ARCH_X86_64_X86_H
+
+#include "kernel/types.h"
+
+/* Segment selectors (gdt.c). */
+#define KERNEL_CS	0x08
+#define KERNEL_DS	0x10
+#define USER_DS		0x1b	/* 0x18 | ring 3 */
+#define USER_CS		0x23	/* 0x20 | ring 3 */
+#define TSS_SEL		0x28
+
+/*
+ * Interrupt vectors.
+ *   0..31     CPU exceptions
+ *   32..47    the legacy PIC, remapped here and masked (only spurious IRQs)
+ *   48..63    ISA IRQ n through the IOAPIC: VECTOR_ISA_BASE + n
+ *   239       the local APIC timer
+ *   255       the local APIC's spurious vector
+ */
+#define VECTOR_PIC_BASE		32
+#define VECTOR_ISA_BASE		48
+#define NR_ISA_IRQS		16
+#define VECTOR_LAPIC_TIMER	239
+#define VECTOR_SPURIOUS		255
+#define NR_VECTORS		256
+
+/* What trap_entry.S saves on the stack, lowest address first. */
+struct trap_frame {
+	u64 r15, r14, r13, r12, r11, r10, r9, r8;
+	u64 rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	u64 vector;		/* pushed by the stub */
+	u64 error_code;		/* pushed by the CPU, or 0 by the stub */
+	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+};
+_Static_assert(sizeof(struct trap_frame) == 22 * 8, "trap_entry.S layout");
+
+/* trap_entry.S: stub n starts at trap_stubs + n * TRAP_STUB_SIZE. */
+#define TRAP_STUB_SIZE	16
+extern char trap_stubs[];
+
+/* gdt.c */
+void gdt_init(void);
+/* idt.c */
+void idt_init(void);
+void trap_dispatch(struct trap_frame *tf);
+/* traps.c */
+void exception_report(const struct trap_frame *tf) __noreturn;
+void stack_trace(u64 rip, u64 rbp, int max);
+/* pic.c */
+void pic_disable(void);
+/* lapic.c */
+void lapic_init(void);
+void lapic_eoi(void);
+void lapic_timer_start(unsigned int hz);
+extern volatile u64 jiffies;
+/* ioapic.c */
+void ioapic_init(void);
+int ioapic_route(unsigned int gsi, u8 vector, bool level, bool active_low);
+/* timer.c */
+void timer_init(void);
+u64 tsc_hz(void);
+
+/* Control registers and MSRs. */
+static inline u64 read_cr0(void) { u64 v; __asm__ volatile("mov %%cr0, %0" : "=r"(v)); return v; }
+static inline u64 read_cr2(void) { u64 v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }
+static inline u64 read_cr3(void) { u64 v; __asm__ volatile("mov %%cr3, %0" : "=r"(v)); return v; }
+static inline u64 read_cr4(void) { u64 v; __asm__ volatile("mov %%cr4, %0" : "=r"(v)); return v; }
+static inline void write_cr3(u64 v) { __asm__ volatile("mov %0, %%cr3" :: "r"(v) : "memory"); }
+
+static inline u64
+rdmsr(u32 msr)
+{
+	u32 lo, hi;
+
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void
+wrmsr(u32 msr, u64 v)
+{
+	__asm__ volatile("wrmsr" :: "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
+}
+
+#define MSR_APIC_BASE	0x1b
+
+#endif /* ARCH_X86_64_X86_H */

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/types.h - the basic types every hotmem file uses.
+ *
+ * Only compiler-provided freestanding headers are included, so the same
+ * code builds in the kernel and on the host for unit tests.
+ *
+ * Course text: docs/00-introduction.md.
+ */
+#ifndef KERNEL_TYPES_H
+#define KERNEL_TYPES_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint8_t  u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t   s8;
+typedef int16_t  s16;
+typedef int32_t  s32;
+typedef int64_t  s64;
+
+typedef u64 paddr_t;	/* a physical address */
+typedef u64 vaddr_t;	/* a virtual address */
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
+#define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
+#define MIN(a, b)	((a) < (b) ? (a) : (b))
+#define MAX(a, b)	((a) > (b) ? (a) : (b))
+
+#define __packed	__attribute__((packed))
+#define __noreturn	__attribute__((noreturn))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define __used		__attribute__((used))
+#define __section(s)	__attribute__((section(s)))
+#define __unused	__attribute__((unused))
+
+/*
+ * Error numbers: functions that can fail return 0 or one of these,
+ * negated.  The values are Linux's, so the host build can use <errno.h>.
+ */
+#ifndef EPERM
+#define EPERM		1
+#define ENOENT		2
+#define E2BIG		7
+#define ENOMEM		12
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define EINVAL		22
+#define ERANGE		34
+#define ENOSYS		38
+#define ETIMEDOUT	110
+#endif
+
+#endif /* KERNEL_TYPES_H */
