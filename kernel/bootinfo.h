@@ -5,7 +5,7 @@
  * is.  kernel/multiboot2.c fills it from GRUB's tags; mm/ and
  * drivers/acpi/ read it and never see multiboot2 itself.
  *
- * Course text: docs/01-boot.md, docs/02-physical-memory.md.
+ * Course text: docs/01-boot.md.
  */
 #ifndef KERNEL_BOOTINFO_H
 #define KERNEL_BOOTINFO_H

@@ -8,7 +8,7 @@
  * must hold a MAX_ORDER block, so it is max(1 GiB, PAGE_SIZE * 2^17) =
  * 2 GiB here.  50 physical address bits (44 used by default).
  *
- * Course text: docs/03-sparsemem.md.
+ * Course text: docs/01-boot.md.
  */
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H

@@ -6,7 +6,7 @@
  * 64 KiB pages as Linux uses by default; 16 MiB sections, the paper's
  * PPC64 figure; the hotplug unit is the firmware's LMB (256 MiB in QEMU).
  *
- * Course text: docs/03-sparsemem.md.
+ * Course text: docs/01-boot.md.
  */
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H

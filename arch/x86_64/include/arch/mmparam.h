@@ -7,7 +7,7 @@
  * arch/ppc64/ and arch/ia64/: `diff` them to see what really differs
  * (DESIGN.md section 3; OLS 2005 paper, section 4).
  *
- * Course text: docs/03-sparsemem.md.
+ * Course text: docs/01-boot.md.
  */
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H
