@@ -58,6 +58,7 @@ KERNEL_SRCS += kernel/args.c               # the argument parser all shell comma
 KERNEL_SRCS += kernel/lineedit.c           # the shell's line editor and history
 KERNEL_SRCS += kernel/shell.c              # the shell loop, command lookup, help
 KERNEL_SRCS += kernel/cmd_basic.c          # version uptime cmdline echo reboot halt crash
+KERNEL_SRCS += kernel/ksyms.c              # code address -> function+offset for stack traces
 KERNEL_SRCS += kernel/multiboot2.c         # reading the boot information GRUB hands over
 KERNEL_SRCS += kernel/lib/string.c         # mem* and str*
 KERNEL_SRCS += kernel/lib/printf.c         # vsnprintf and the console printf
@@ -82,21 +83,41 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,--no-warn-rwx-segments -Wl,--bu
 
 all: $(BUILD)/hotmem.elf $(BUILD)/hotmem.iso
 
-$(BUILD)/obj/%.c.o: %.c
+$(BUILD)/obj/%.c.o: %.c | deps-build
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.S.o: %.S
+$(BUILD)/obj/%.S.o: %.S | deps-build
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
 
-# The ELF, plus a disassembly and a symbol table beside it (look up the
-# return addresses of an exception report in build/hotmem.sym).
-$(BUILD)/hotmem.elf: $(OBJS) linker.ld | deps-build
+# The ELF is linked twice.  The first link carries an empty symbol table;
+# tools/gen-ksyms turns its function symbols into build/ksyms.c, and the
+# second link carries that table (kernel/ksyms.c explains why the code does
+# not move; the cmp below checks it).  A disassembly and a symbol list are
+# written beside the kernel.
+$(BUILD)/ksyms0.c: tools/gen-ksyms
+	$(Q)tools/gen-ksyms < /dev/null > $@
+
+$(BUILD)/ksyms.c: $(BUILD)/hotmem.1.elf tools/gen-ksyms
+	$(Q)nm -n $< | tools/gen-ksyms > $@
+
+$(BUILD)/obj/ksyms.o $(BUILD)/obj/ksyms0.o: $(BUILD)/obj/%.o: $(BUILD)/%.c
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/hotmem.1.elf: $(OBJS) $(BUILD)/obj/ksyms0.o linker.ld
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(KLDFLAGS) -o $@ $(OBJS)
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(OBJS) $(BUILD)/obj/ksyms0.o
+
+$(BUILD)/hotmem.elf: $(OBJS) $(BUILD)/obj/ksyms.o linker.ld
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(OBJS) $(BUILD)/obj/ksyms.o
+	$(Q)nm -n $(BUILD)/hotmem.1.elf | grep -i ' t ' > $(BUILD)/text1.sym
+	$(Q)nm -n $@ | grep -i ' t ' > $(BUILD)/text2.sym
+	$(Q)cmp -s $(BUILD)/text1.sym $(BUILD)/text2.sym || \
+		{ echo "ksyms: the second link moved code; see kernel/ksyms.c" >&2; rm -f $@; false; }
 	$(Q)objdump -d -S $@ > $(BUILD)/hotmem.asm
 	$(Q)nm -n $@ > $(BUILD)/hotmem.sym
 

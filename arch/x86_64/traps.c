@@ -15,6 +15,7 @@
 #include <arch/memlayout.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/kernel.h"
+#include "kernel/ksyms.h"
 #include "kernel/lib.h"
 
 static const char *const exception_names[32] = {
@@ -59,18 +60,31 @@ frame_pointer_ok(u64 rbp)
 	return rbp >= PHYS_OFFSET && rbp + 16 <= PHYS_OFFSET + BOOT_DIRECT_MAP_SIZE;
 }
 
+static void
+print_code_address(u64 addr)
+{
+	u64 off;
+	const char *name = ksym_lookup(addr, &off);
+
+	if (name)
+		printf("  0x%016llx %s+0x%llx\n", (unsigned long long)addr,
+		       name, (unsigned long long)off);
+	else
+		printf("  0x%016llx\n", (unsigned long long)addr);
+}
+
 /* Print RIP, then up to MAX return addresses found from frame pointer RBP. */
 void
 stack_trace(u64 rip, u64 rbp, int max)
 {
 	printf("Stack trace:\n");
-	printf("  0x%016llx\n", (unsigned long long)rip);
+	print_code_address(rip);
 	for (int i = 0; i < max && rbp && frame_pointer_ok(rbp); i++) {
 		u64 *frame = (u64 *)rbp;
 
 		if (frame[1] == 0)
 			break;
-		printf("  0x%016llx\n", (unsigned long long)frame[1]);
+		print_code_address(frame[1]);
 		if (frame[0] <= rbp)	/* stacks grow down: callers are above */
 			break;
 		rbp = frame[0];
