@@ -72,6 +72,8 @@ cmd_cmdline(int argc, char **argv)
 	printf("%s\n", cmdline_get());
 	snprintf(copy, sizeof(copy), "%s", cmdline_get());
 	n = args_split(copy, words, ARRAY_SIZE(words), &err);
+	if (n == -E2BIG)	/* the first ARRAY_SIZE(words) words are there */
+		n = ARRAY_SIZE(words);
 	for (int i = 0; i < n; i++)
 		printf("  %-30s %s\n", words[i],
 		       param_is_known(words[i]) ? "known" : "unknown (ignored)");

@@ -55,7 +55,9 @@ void machine_stop(int status) __noreturn;
 struct kernel_param {
 	const char *name;	/* "loglevel", "mem", "debug_exit" */
 	/* VAL is the text after '=', or NULL for a bare flag.  Return 0 or a
-	 * negative error; the caller reports errors, never fatal. */
+	 * negative error; the caller reports errors, never fatal:
+	 * -EINVAL malformed (or NULL when a value is needed), -ERANGE out of
+	 * range, -E2BIG a value given to a flag. */
 	int (*set)(const char *val);
 	const char *help;	/* one line, shown by `cmdline` */
 };
@@ -70,7 +72,9 @@ void cmdline_init(const char *cmdline);	/* copy, parse, apply */
  * Parse LINE (cut in place) against PARAMS: each word is "key=value" or a
  * bare "flag"; quotes group as in the shell (args_split()).  Unknown
  * words and values a param's set() refuses are reported with a one-line
- * warning and skipped.  Returns how many words were reported.
+ * warning and skipped.  Returns how many warnings were printed (one per
+ * bad word).  An unterminated quote gets one warning and nothing is
+ * applied; more than 64 words get one warning and the first 64 apply.
  */
 int cmdline_parse(char *line, const struct kernel_param *params, size_t nparams);
 const char *cmdline_get(void);		/* the line as the bootloader gave it */

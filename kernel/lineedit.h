@@ -11,7 +11,11 @@
  * deletes left; Ctrl-C cancels the line ("^C" and a new line); Ctrl-U
  * erases the line; Enter (CR, LF, or CR LF as one) ends it; the arrow keys
  * (ESC [ A/B/C/D, also ESC O A..D) walk the history and move the cursor;
- * Ctrl-A/Home and Ctrl-E/End jump.  Every other byte is ignored.  Bytes
+ * Ctrl-A/Home and Ctrl-E/End jump (Home: ESC [ H, ESC O H, ESC [ 1 ~ or
+ * 7 ~; End: ESC [ F, ESC O F, ESC [ 4 ~ or 8 ~); Delete (ESC [ 3 ~)
+ * deletes under the cursor.  Unknown escape sequences are swallowed whole
+ * (ESC and one byte, or ESC [ ... final byte); a control byte inside one
+ * ends it and acts as itself.  Every other byte is ignored.  Bytes
  * past SHELL_LINE_MAX-1 are refused with a bell (0x07).
  *
  * Course text: docs/01-boot.md.  Tests: tests/unit/kernel/test_lineedit.c
@@ -43,8 +47,8 @@ struct lineedit {
 	char saved[SHELL_LINE_MAX];	/* the new line, kept while browsing */
 
 	int esc;		/* escape-sequence state: 0 none, 1 ESC, 2 ESC [ or ESC O, 3 ESC [ digits */
-	int esc_num;		/* the number in ESC [ n ~ */
-	bool last_was_cr;	/* swallow the LF of a CR LF pair */
+	int esc_num;		/* n of ESC [ n ~; -1: not a plain number */
+	bool last_was_cr;	/* swallow the LF of a CR LF pair (kept by lineedit_reset) */
 
 	void (*out)(const char *s, size_t n);	/* echo goes here */
 };

@@ -57,7 +57,10 @@ int shell_execute(char *line);	/* split, check, run; returns the result */
  * "double" and 'single' quotes group words; a backslash outside single
  * quotes takes the next character literally.  Returns the word count, or
  * -E2BIG (more than MAX words) or -EINVAL (unterminated quote, or a
- * backslash at the end); *err then says which, in words.
+ * backslash at the end); *err then says which, in words (NULL on
+ * success; ERR itself may be NULL).  argv[] gets exactly the returned
+ * number of entries, no NULL after them.  On -E2BIG, argv[0..MAX-1] hold
+ * the first MAX words, complete; on -EINVAL argv is meaningless.
  */
 int args_split(char *line, char **argv, int max, const char **err);
 
@@ -66,6 +69,10 @@ int args_split(char *line, char **argv, int max, const char **err);
  * '_' allowed between digits.  arg_size() also takes a binary suffix K, M,
  * G, T (KiB, MiB, GiB, TiB; optional trailing "B" or "iB").  Both return 0,
  * -EINVAL (not a number) or -ERANGE (does not fit in 64 bits).
+ * Details: prefixes and the suffix letter may be either case; "B" alone
+ * means bytes ("4096B"); hex digits are read first, so "0x1B" is 27 while
+ * "0x1KB" is 1024; signs and blanks are not numbers; *out is written only
+ * on success; a word that is both malformed and too big gives -EINVAL.
  */
 int arg_u64(const char *s, u64 *out);
 int arg_size(const char *s, u64 *out);

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: MIT
+#
+# tests/unit/unit.mk - host unit tests (cmocka), included by the Makefile.
+#
+#   make unit                   build every test, run them all, fail if any failed
+#   make unit UNIT_ARCH=ppc64   the same with another arch's parameters
+#
+# A test is tests/unit/<dir>/test_<name>.c, linked with the real sources it
+# tests (UNIT_test_<name>) and the fake kernel in tests/unit/fake/ (an
+# archive, so a test that links a real file instead gets that one).
+# Binaries go to $(BUILD)/unit/<arch>/; every one runs even after a failure.
+# Course text: docs/00-introduction.md (testing).
+
+UNIT_ARCH ?= x86_64
+UNIT_CC   ?= gcc
+UNIT_OUT  := $(BUILD)/unit/$(UNIT_ARCH)
+UNIT_CFLAGS := -DHOTMEM_HOST -I. -Iarch/$(UNIT_ARCH)/include -Itests/unit/fake \
+	       -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+	       -fsanitize=address,undefined -fno-sanitize-recover=all \
+	       -fno-omit-frame-pointer -MMD -MP
+UNIT_LDFLAGS := -fsanitize=address,undefined
+UNIT_LIBS := -lcmocka
+
+# ---------------------------------------------------------------- the tests
+# Each test: its source, then the real sources it links (as data).
+
+UNIT_TESTS += tests/unit/kernel/test_args.c      # args_split, arg_u64, arg_size, arg_key
+UNIT_test_args := kernel/args.c
+
+UNIT_TESTS += tests/unit/kernel/test_lineedit.c  # the line editor, checked by a terminal model
+UNIT_test_lineedit := kernel/lineedit.c
+
+UNIT_TESTS += tests/unit/kernel/test_cmdline.c   # the kernel command line and its options
+UNIT_test_cmdline := kernel/cmdline.c kernel/args.c
+
+# The fake kernel every test may link against.
+UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
+UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
+
+# ---------------------------------------------------------------- rules
+
+UNIT_NAME = $(basename $(notdir $(1)))
+UNIT_OBJ  = $(patsubst %.c,$(UNIT_OUT)/obj/%.o,$(1))
+UNIT_BINS := $(foreach t,$(UNIT_TESTS),$(UNIT_OUT)/$(call UNIT_NAME,$(t)))
+UNIT_FAKE_LIB := $(UNIT_OUT)/libfake.a
+
+$(UNIT_OUT)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $<")
+	$(Q)$(UNIT_CC) $(UNIT_CFLAGS) -c $< -o $@
+
+$(UNIT_FAKE_LIB): $(call UNIT_OBJ,$(UNIT_FAKE_SRCS))
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# unit_test_rule TEST_SOURCE: link the binary from the test, its sources
+# and the fakes.
+define unit_test_rule
+$(UNIT_OUT)/$(call UNIT_NAME,$(1)): $(UNIT_FAKE_LIB) \
+		$(call UNIT_OBJ,$(1) $(UNIT_$(call UNIT_NAME,$(1))))
+	@$$(if $$(Q),echo "  HOSTLD  $$@")
+	$$(Q)$$(UNIT_CC) $$(UNIT_LDFLAGS) -o $$@ $$(filter %.o,$$^) \
+		$$(UNIT_FAKE_LIB) $$(UNIT_LIBS)
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call unit_test_rule,$(t))))
+
+.PHONY: unit unit-deps
+unit-deps:
+	@test -e /usr/include/cmocka.h || { \
+		echo "unit: cmocka.h not found; install the Debian package libcmocka-dev" \
+		     "(or run: tools/deps test)" >&2; exit 1; }
+
+$(UNIT_BINS) $(call UNIT_OBJ,$(UNIT_TESTS)): | unit-deps
+
+# Run every binary, even after a failure; the exit status says whether all passed.
+unit: $(UNIT_BINS)
+	$(Q)failed=""; \
+	for t in $(UNIT_BINS); do \
+		$$t || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "unit ($(UNIT_ARCH)): FAILED:$$failed" >&2; exit 1; \
+	fi; \
+	echo "unit ($(UNIT_ARCH)): all $(words $(UNIT_BINS)) test programs passed"
+
+UNIT_ALL_SRCS := $(sort $(UNIT_TESTS) $(UNIT_FAKE_SRCS) \
+		 $(foreach t,$(UNIT_TESTS),$(UNIT_$(call UNIT_NAME,$(t)))))
+-include $(patsubst %.o,%.d,$(call UNIT_OBJ,$(UNIT_ALL_SRCS)))
