@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kernel/cmd_basic.c - the shell commands every kernel has: version,
- * uptime, cmdline, echo, reboot, halt, and crash, which breaks the kernel
+ * uptime, echo, reboot, halt, and crash, which breaks the kernel
  * on purpose to show the CPU exception report.
  *
  * Course text: docs/01-boot.md.
@@ -44,42 +44,6 @@ cmd_echo(int argc, char **argv)
 	return 0;
 }
 
-extern const struct kernel_param __start_hotmem_params[];
-extern const struct kernel_param __stop_hotmem_params[];
-
-static bool
-param_is_known(const char *word)
-{
-	size_t n = strchr(word, '=') ? (size_t)(strchr(word, '=') - word) : strlen(word);
-
-	for (const struct kernel_param *p = __start_hotmem_params;
-	     p < __stop_hotmem_params; p++)
-		if (strlen(p->name) == n && !strncmp(p->name, word, n))
-			return true;
-	return false;
-}
-
-SHELL_COMMAND(cmd_cmdline, "cmdline", "", 0, 0, "the kernel command line, word by word");
-static int
-cmd_cmdline(int argc, char **argv)
-{
-	static char copy[SHELL_LINE_MAX];
-	char *words[64];
-	const char *err;
-	int n;
-
-	(void)argc, (void)argv;
-	printf("%s\n", cmdline_get());
-	snprintf(copy, sizeof(copy), "%s", cmdline_get());
-	n = args_split(copy, words, ARRAY_SIZE(words), &err);
-	if (n == -E2BIG)	/* the first ARRAY_SIZE(words) words are there */
-		n = ARRAY_SIZE(words);
-	for (int i = 0; i < n; i++)
-		printf("  %-30s %s\n", words[i],
-		       param_is_known(words[i]) ? "known" : "unknown (ignored)");
-	return 0;
-}
-
 SHELL_COMMAND(cmd_reboot, "reboot", "", 0, 0, "reset the machine");
 static int
 cmd_reboot(int argc, char **argv)
@@ -109,7 +73,7 @@ static int
 cmd_crash(int argc, char **argv)
 {
 	const char *kind = argc > 1 ? argv[1] : "pf";
-	static volatile int zero;
+	static volatile int zero, one = 1;
 
 	if (strcmp(kind, "pf") && strcmp(kind, "gp") && strcmp(kind, "ud") &&
 	    strcmp(kind, "de")) {
@@ -124,7 +88,7 @@ cmd_crash(int argc, char **argv)
 	else if (!strcmp(kind, "ud"))
 		__builtin_trap();
 	else
-		zero = 1 / zero;
+		zero = one / zero;	/* both volatile: a real idiv */
 	printf("crash: %s did not fault\n", kind);
 	return -EINVAL;
 }

@@ -25,6 +25,13 @@ extern const struct kernel_param __stop_hotmem_params[];
 static char cmdline_orig[CMDLINE_MAX];	/* as given, for cmdline_get() */
 static char cmdline_work[CMDLINE_MAX];	/* a copy, cut by cmdline_parse() */
 
+/* What the last cmdline_parse() did with each word, for `cmdline`. */
+static struct {
+	const char *word;	/* points into the parsed line */
+	int result;		/* 0 applied, -ENOENT unknown, else set()'s error */
+} parsed[CMDLINE_WORDS_MAX];
+static int nr_parsed;
+
 bool debug_exit_enabled;
 
 /* Why a set() refused its value, for the warning (see struct kernel_param). */
@@ -59,7 +66,7 @@ cmdline_find_param(const struct kernel_param *params, size_t nparams,
 	return NULL;
 }
 
-/* Apply one word; returns 1 when it was reported, else 0. */
+/* Apply one word; returns 0, -ENOENT (unknown) or set()'s error, reported. */
 static int
 cmdline_apply_word(const char *word, const struct kernel_param *params,
 		   size_t nparams)
@@ -73,7 +80,7 @@ cmdline_apply_word(const char *word, const struct kernel_param *params,
 	p = cmdline_find_param(params, nparams, word, len);
 	if (!p) {
 		pr_warn("cmdline: unknown option '%s' ignored\n", word);
-		return 1;
+		return -ENOENT;
 	}
 	err = p->set(val);
 	if (err == 0)
@@ -84,7 +91,7 @@ cmdline_apply_word(const char *word, const struct kernel_param *params,
 	else
 		pr_warn("cmdline: %s: needs a value (%s=...), ignored\n",
 			p->name, p->name);
-	return 1;
+	return err;
 }
 
 /*
@@ -104,6 +111,7 @@ cmdline_parse(char *line, const struct kernel_param *params, size_t nparams)
 	int reported = 0;
 	int argc, i;
 
+	nr_parsed = 0;
 	if (!line)
 		return 0;
 	if (!params)
@@ -120,8 +128,14 @@ cmdline_parse(char *line, const struct kernel_param *params, size_t nparams)
 		return 1;
 	}
 
-	for (i = 0; i < argc; i++)
-		reported += cmdline_apply_word(argv[i], params, nparams);
+	for (i = 0; i < argc; i++) {
+		int result = cmdline_apply_word(argv[i], params, nparams);
+
+		parsed[i].word = argv[i];
+		parsed[i].result = result;
+		reported += result != 0;
+	}
+	nr_parsed = argc;
 	return reported;
 }
 
@@ -154,6 +168,32 @@ const char *
 cmdline_get(void)
 {
 	return cmdline_orig;
+}
+
+/*
+ * `cmdline`: the line as given, what became of each word, and every
+ * option this kernel knows with its one-line help.
+ */
+SHELL_COMMAND(cmd_cmdline, "cmdline", "", 0, 0,
+	      "the kernel command line, word by word, and the known options");
+static int
+cmd_cmdline(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	printf("%s\n", cmdline_orig);
+	for (int i = 0; i < nr_parsed; i++) {
+		int r = parsed[i].result;
+
+		printf("  %-30s %s%s%s\n", parsed[i].word,
+		       r == 0 ? "known" : r == -ENOENT ? "unknown (ignored)" :
+		       "refused: ", r && r != -ENOENT ? cmdline_error_str(r) : "",
+		       r && r != -ENOENT ? " (ignored)" : "");
+	}
+	printf("options:\n");
+	for (const struct kernel_param *p = __start_hotmem_params;
+	     p < __stop_hotmem_params; p++)
+		printf("  %-30s %s\n", p->name, p->help);
+	return 0;
 }
 
 /* ------------------------------------------------ this file's options */

@@ -59,7 +59,7 @@ struct kernel_param {
 	 * -EINVAL malformed (or NULL when a value is needed), -ERANGE out of
 	 * range, -E2BIG a value given to a flag. */
 	int (*set)(const char *val);
-	const char *help;	/* one line, shown by `cmdline` */
+	const char *help;	/* one line, listed by the `cmdline` command */
 };
 #define KERNEL_PARAM(fn, name_, help_)					\
 	static int fn(const char *val);					\
@@ -80,7 +80,7 @@ int cmdline_parse(char *line, const struct kernel_param *params, size_t nparams)
 const char *cmdline_get(void);		/* the line as the bootloader gave it */
 extern bool debug_exit_enabled;		/* the debug_exit flag was given */
 
-/* time.c: the monotonic clock, nanoseconds since the clock started. */
+/* The monotonic clock, nanoseconds since it started (arch/x86_64/timer.c). */
 u64 ktime_ns(void);
 void udelay(u64 us);
 

@@ -20,7 +20,8 @@ print_memory_map(const struct boot_info *bi)
 {
 	u64 ram = 0;
 
-	pr_info("BIOS-provided physical RAM map (%d entries):\n", bi->nr_mem);
+	pr_info("firmware memory map, as the boot loader passed it (%d entries):\n",
+		bi->nr_mem);
 	for (int i = 0; i < bi->nr_mem; i++) {
 		const struct boot_mem_range *r = &bi->mem[i];
 
@@ -53,9 +54,10 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 	pr_info("command line: %s\n", boot_info.cmdline);
 	cmdline_init(boot_info.cmdline);
 	print_memory_map(&boot_info);
-	pr_info("acpi: RSDP %s%s\n",
-		boot_info.rsdp_v2 ? "2.0+ " : "",
-		boot_info.rsdp_v1 ? "1.0" : (boot_info.rsdp_v2 ? "" : "not provided"));
+	pr_info("acpi: RSDP copies from the boot loader: %s%s%s\n",
+		boot_info.rsdp_v2 ? "ACPI 2.0+" : "",
+		boot_info.rsdp_v2 && boot_info.rsdp_v1 ? " and " : "",
+		boot_info.rsdp_v1 ? "ACPI 1.0" : (boot_info.rsdp_v2 ? "" : "none"));
 
 	/* 4. Interrupt controllers and the clock; then interrupts on. */
 	arch_irq_init();

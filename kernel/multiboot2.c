@@ -89,6 +89,12 @@ multiboot2_parse(u32 magic, paddr_t info_paddr, struct boot_info *bi)
 		return -EINVAL;
 	}
 	info = phys_to_virt(info_paddr);
+	if (info->total_size < sizeof(*info) ||
+	    info_paddr + info->total_size > BOOT_DIRECT_MAP_SIZE) {
+		pr_err("multiboot2: information size %u at 0x%llx is absurd or unmapped\n",
+		       info->total_size, (unsigned long long)info_paddr);
+		return -EINVAL;
+	}
 	bi->info_paddr = info_paddr;
 	bi->info_size = info->total_size;
 	p = (const u8 *)(info + 1);

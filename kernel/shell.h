@@ -8,8 +8,16 @@
  * and the shell walks that section.  There is no central switch: adding a
  * command never touches kernel/shell.c.
  *
- *	static int cmd_uptime(int argc, char **argv) { ... return 0; }
- *	SHELL_COMMAND(uptime, "uptime", 0, 0, "time since boot");
+ *	SHELL_COMMAND(cmd_uptime, "uptime", "", 0, 0, "time since boot");
+ *	static int
+ *	cmd_uptime(int argc, char **argv)
+ *	{
+ *		...
+ *		return 0;
+ *	}
+ *
+ * The arguments: the function, the name, the usage text ("" for none),
+ * the least and most arguments after the name (-1: no limit), the help.
  *
  * The shell splits the line (args_split()), checks the argument count
  * against min_args/max_args and prints "usage: NAME USAGE" itself, so a

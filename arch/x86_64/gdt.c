@@ -6,8 +6,10 @@
  * In long mode segments are almost gone: the GDT still says which code
  * segment is 64-bit and which ring it runs in, and the TSS still holds the
  * stacks the CPU switches to.  We use the TSS for one thing now: a double
- * fault runs on its own stack (IST1), so a kernel stack overflow still
- * produces a readable report instead of a silent reset.
+ * fault runs on its own stack (IST1), so a fault that cannot push its
+ * frame on the current stack still produces a report instead of a silent
+ * reset.  (The boot stack has no guard page yet: the kernel image is
+ * mapped with 2 MiB pages.  Task stacks will get guard pages.)
  *
  * Course text: docs/01-boot.md.
  */

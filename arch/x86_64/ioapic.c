@@ -9,7 +9,8 @@
  * mask, destination.  ISA IRQ n arrives on GSI n unless the MADT says
  * otherwise (QEMU: IRQ 0 on GSI 2, IRQ 9 level-triggered); the ACPI
  * tables issue reads those overrides.  Until then the standard address
- * 0xfec00000 and the identity mapping are assumed.
+ * 0xfec00000 (reached through the direct map) and ISA IRQ n = GSI n are
+ * assumed.
  *
  * Course text: docs/01-boot.md.
  */

@@ -38,8 +38,17 @@ static volatile u8 *lapic;	/* set by lapic_init(), then read-only */
 /* Timer ticks since lapic_timer_start(); incremented in the interrupt. */
 volatile u64 jiffies;
 
-static u32 lapic_read(u32 reg) { return mmio_read32(lapic + reg); }
-static void lapic_write(u32 reg, u32 v) { mmio_write32(lapic + reg, v); }
+static u32
+lapic_read(u32 reg)
+{
+	return mmio_read32(lapic + reg);
+}
+
+static void
+lapic_write(u32 reg, u32 v)
+{
+	mmio_write32(lapic + reg, v);
+}
 
 void
 lapic_init(void)

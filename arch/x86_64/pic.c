@@ -2,8 +2,8 @@
 /*
  * arch/x86_64/pic.c - the legacy 8259 interrupt controllers, switched off.
  *
- * After reset the two 8259 PICs deliver IRQ 0..15 on vectors 8..15 and
- * 0x70..0x77, on top of the CPU exceptions.  We use the IOAPIC instead,
+ * As the BIOS leaves them, the two 8259 PICs deliver IRQ 0..15 on vectors
+ * 8..15 and 0x70..0x77, on top of the CPU exceptions.  We use the IOAPIC instead,
  * but first remap the PICs to vectors 32..47 (so that a stray interrupt
  * cannot look like an exception) and then mask every line.
  *

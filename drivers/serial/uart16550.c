@@ -11,9 +11,10 @@
  * delivering input, so fast typing (or a test pasting 4 KiB) loses
  * nothing.  console_getc() switches it back on once it has made room.
  *
- * Lock rule: rx_head is written only by the interrupt handler, rx_tail
- * only by the reader; both run on one CPU and the reader disables
- * interrupts around the test-then-sleep.
+ * Lock rule: rx.head is advanced only by uart_irq(), rx.tail only by the
+ * reader; the reader calls uart_irq() itself only with interrupts
+ * disabled, and disables them around the test-then-sleep, so on one CPU
+ * the two never interleave.
  *
  * Course text: docs/01-boot.md.
  */

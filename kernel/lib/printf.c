@@ -13,17 +13,32 @@
 #include "kernel/console.h"
 #include "kernel/lib.h"
 
+/*
+ * Where formatted characters go.  For snprintf: BUF of SIZE bytes, the
+ * rest counted but dropped.  For printf (to_console): BUF is a staging
+ * buffer written to the console whenever it fills, so output of any
+ * length goes out whole.
+ */
 struct out {
 	char *buf;
 	size_t size;
-	size_t len;		/* bytes produced so far, even past size */
+	size_t len;		/* characters produced so far, even past size */
+	bool to_console;	/* flush BUF to the console when it fills */
+	size_t pending;		/* to_console: characters waiting in BUF */
 };
 
 static void
 out_char(struct out *o, char c)
 {
-	if (o->len + 1 < o->size)
+	if (o->to_console) {
+		o->buf[o->pending++] = c;
+		if (o->pending == o->size) {
+			console_write(o->buf, o->pending);
+			o->pending = 0;
+		}
+	} else if (o->len + 1 < o->size) {
 		o->buf[o->len] = c;
+	}
 	o->len++;
 }
 
@@ -79,10 +94,10 @@ out_number(struct out *o, u64 v, bool negative, unsigned int base,
 		out_pad(o, ' ', width - len);
 }
 
-int
-vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+static void
+out_format(struct out *o_, const char *fmt, va_list ap)
 {
-	struct out o = { buf, size, 0 };
+	struct out o = *o_;
 
 	for (; *fmt; fmt++) {
 		int flags = 0, width = 0, prec = -1, lng = 0;
@@ -218,6 +233,15 @@ vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			out_number(&o, v, false, base, upper, flags, width, prec);
 		}
 	}
+	*o_ = o;
+}
+
+int
+vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct out o = { .buf = buf, .size = size };
+
+	out_format(&o, fmt, ap);
 	if (size)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
@@ -238,11 +262,12 @@ snprintf(char *buf, size_t size, const char *fmt, ...)
 int
 vprintf(const char *fmt, va_list ap)
 {
-	char buf[512];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	char buf[256];
+	struct out o = { .buf = buf, .size = sizeof(buf), .to_console = true };
 
-	console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-	return n;
+	out_format(&o, fmt, ap);
+	console_write(buf, o.pending);
+	return (int)o.len;
 }
 
 int
