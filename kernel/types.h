@@ -46,13 +46,18 @@ typedef u64 vaddr_t;	/* a virtual address */
  */
 #ifndef EPERM
 #define EPERM		1
-#define ENOENT		2
-#define E2BIG		7
+#define ENOENT		2	/* no such file, command or object */
+#define E2BIG		7	/* too many words, too long */
 #define ENOMEM		12
+#define EACCES		13	/* a pseudo-file that cannot be read */
 #define EBUSY		16
 #define EEXIST		17
 #define ENODEV		19
+#define ENOTDIR		20	/* a part of a path is a file */
+#define EISDIR		21	/* the path is a directory */
 #define EINVAL		22
+#define ENOSPC		28	/* a table is full */
+#define EROFS		30	/* a pseudo-file that cannot be written */
 #define ERANGE		34
 #define ENOSYS		38
 #define ETIMEDOUT	110

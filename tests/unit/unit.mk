@@ -14,7 +14,7 @@
 UNIT_ARCH ?= x86_64
 UNIT_CC   ?= gcc
 UNIT_OUT  := $(BUILD)/unit/$(UNIT_ARCH)
-UNIT_CFLAGS := -DHOTMEM_HOST -I. -Iarch/$(UNIT_ARCH)/include -Itests/unit/fake \
+UNIT_CFLAGS := -DHOTMEM_HOST -I. -Itests/unit/fake -Iarch/$(UNIT_ARCH)/include \
 	       -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 	       -fsanitize=address,undefined -fno-sanitize-recover=all \
 	       -fno-omit-frame-pointer -MMD -MP
@@ -32,6 +32,21 @@ UNIT_test_lineedit := kernel/lineedit.c
 
 UNIT_TESTS += tests/unit/kernel/test_cmdline.c   # the kernel command line and its options
 UNIT_test_cmdline := kernel/cmdline.c kernel/args.c
+
+UNIT_TESTS += tests/unit/kernel/test_pseudofs.c  # paths, implied directories, registration, the seq sink
+UNIT_test_pseudofs := kernel/pseudofs.c
+
+UNIT_TESTS += tests/unit/mm/test_memblock.c      # the boot-time allocator
+UNIT_test_memblock := mm/memblock.c
+
+UNIT_TESTS += tests/unit/mm/test_sparse.c        # sections, the encoded memmap, the cost figures
+UNIT_test_sparse := mm/sparse.c
+
+UNIT_TESTS += tests/unit/mm/test_page_alloc.c    # the buddy allocator, migratetypes, fallback
+UNIT_test_page_alloc := mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
+
+UNIT_TESTS += tests/unit/mm/test_slab.c          # kmalloc and kfree over the buddy
+UNIT_test_slab := mm/slab.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
@@ -86,3 +101,14 @@ unit: $(UNIT_BINS)
 UNIT_ALL_SRCS := $(sort $(UNIT_TESTS) $(UNIT_FAKE_SRCS) \
 		 $(foreach t,$(UNIT_TESTS),$(UNIT_$(call UNIT_NAME,$(t)))))
 -include $(patsubst %.o,%.d,$(call UNIT_OBJ,$(UNIT_ALL_SRCS)))
+
+# `make unit-all`: every test once per arch parameter set (DESIGN.md 3),
+# each in its own build directory; what make test runs.
+UNIT_ARCHES := x86_64 ppc64 ia64
+.PHONY: unit-all
+unit-all:
+	$(Q)failed=""; \
+	for a in $(UNIT_ARCHES); do \
+		$(MAKE) --no-print-directory unit UNIT_ARCH=$$a || failed="$$failed $$a"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "unit: FAILED for:$$failed" >&2; exit 1; fi

@@ -4,14 +4,18 @@
  * tests: messages are recorded in fake_printk_buf instead of a console.
  *
  * The real kernel/printk.c is not linked into host tests; this file gives
- * the code under test the same interface (kernel/kernel.h).
+ * the code under test the same interface (kernel/kernel.h), and panic():
+ * a broken invariant in the code under test becomes a cmocka assertion
+ * failure, which expect_assert_failure() can catch.
  *
  * Course text: docs/00-introduction.md (how the host tests work).
- * Tests: used by tests/unit/kernel/test_cmdline.c
+ * Tests: used by tests/unit/kernel/test_cmdline.c, tests/unit/mm/test_page_alloc.c
  */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cmocka.h>
 
 #include "fake_printk.h"
 
@@ -19,6 +23,7 @@ int console_loglevel = 7;
 
 char fake_printk_buf[FAKE_PRINTK_BUF];
 int fake_printk_count;
+char fake_panic_msg[256];
 static size_t fake_printk_len;	/* bytes used in fake_printk_buf */
 
 void
@@ -27,6 +32,7 @@ fake_printk_clear(void)
 	fake_printk_buf[0] = '\0';
 	fake_printk_len = 0;
 	fake_printk_count = 0;
+	fake_panic_msg[0] = '\0';
 }
 
 bool
@@ -65,4 +71,25 @@ printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+/*
+ * The kernel's panic() prints and stops the machine.  Here the message is
+ * kept in fake_panic_msg and handed to cmocka's mock_assert(): inside
+ * expect_assert_failure() that is the expected outcome and the test goes
+ * on; anywhere else the running test fails with the message.  The buffer
+ * is static because cmocka prints it after the jump out of panic().
+ */
+void
+panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(fake_panic_msg, sizeof(fake_panic_msg), fmt, ap);
+	va_end(ap);
+	if (getenv("HOTMEM_PRINTK"))
+		fprintf(stderr, "panic: %s\n", fake_panic_msg);
+	mock_assert(0, fake_panic_msg, __FILE__, __LINE__);
+	abort();	/* mock_assert() does not return; this tells the compiler */
 }

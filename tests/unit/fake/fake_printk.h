@@ -5,6 +5,7 @@
  * Every message goes into one buffer, level prefix included, so a test
  * can ask "was this warning printed?" and "how many messages were there?".
  * Set HOTMEM_PRINTK=1 in the environment to also see them on stderr.
+ * panic() is here too: it fails the test through cmocka's mock_assert().
  *
  * Course text: docs/00-introduction.md (how the host tests work).
  * Tests: used by tests/unit/kernel/test_cmdline.c
@@ -18,8 +19,9 @@
 
 extern char fake_printk_buf[FAKE_PRINTK_BUF];	/* all messages, NUL-terminated */
 extern int fake_printk_count;			/* printk() calls since the clear */
+extern char fake_panic_msg[256];		/* the last panic() message, or "" */
 
-/* Forget every recorded message. */
+/* Forget every recorded message (and the last panic). */
 void fake_printk_clear(void);
 /* True when a recorded message contains NEEDLE. */
 bool fake_printk_contains(const char *needle);

@@ -13,6 +13,8 @@
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H
 
+#define MMPARAM_ARCH		"ia64"	/* which parameter set this is */
+
 #define PAGE_SHIFT		14	/* 16 KiB pages */
 #define MAX_ORDER		18	/* orders 0..17: up to 2 GiB blocks */
 /* max(30, PAGE_SHIFT + MAX_ORDER - 1): 1 GiB, or bigger if a block is */
@@ -20,12 +22,5 @@
 				 (PAGE_SHIFT + MAX_ORDER - 1) : 30)
 #define MEMORY_BLOCK_SIZE_BITS	SECTION_SIZE_BITS	/* a section */
 #define MAX_PHYSMEM_BITS	50
-
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define SECTION_SIZE		(1UL << SECTION_SIZE_BITS)
-#define MEMORY_BLOCK_SIZE	(1UL << MEMORY_BLOCK_SIZE_BITS)
-
-_Static_assert(PAGE_SHIFT + MAX_ORDER - 1 <= SECTION_SIZE_BITS,
-	       "a MAX_ORDER block must fit in a section");
 
 #endif /* ARCH_MMPARAM_H */

@@ -11,17 +11,12 @@
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H
 
+#define MMPARAM_ARCH		"ppc64"	/* which parameter set this is */
+
 #define PAGE_SHIFT		16	/* 64 KiB pages */
 #define SECTION_SIZE_BITS	24	/* 16 MiB sections */
 #define MEMORY_BLOCK_SIZE_BITS	28	/* QEMU pseries LMB: 256 MiB */
 #define MAX_ORDER		9	/* orders 0..8: up to 16 MiB blocks */
 #define MAX_PHYSMEM_BITS	46
-
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define SECTION_SIZE		(1UL << SECTION_SIZE_BITS)
-#define MEMORY_BLOCK_SIZE	(1UL << MEMORY_BLOCK_SIZE_BITS)
-
-_Static_assert(PAGE_SHIFT + MAX_ORDER - 1 <= SECTION_SIZE_BITS,
-	       "a MAX_ORDER block must fit in a section");
 
 #endif /* ARCH_MMPARAM_H */

@@ -12,18 +12,12 @@
 #ifndef ARCH_MMPARAM_H
 #define ARCH_MMPARAM_H
 
+#define MMPARAM_ARCH		"x86_64"	/* which parameter set this is */
+
 #define PAGE_SHIFT		12	/* 4 KiB pages */
 #define SECTION_SIZE_BITS	27	/* 128 MiB sections */
 #define MEMORY_BLOCK_SIZE_BITS	27	/* hotplug unit: one section */
 #define MAX_ORDER		11	/* orders 0..10: up to 4 MiB blocks */
 #define MAX_PHYSMEM_BITS	46	/* physical address width */
-
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define SECTION_SIZE		(1UL << SECTION_SIZE_BITS)
-#define MEMORY_BLOCK_SIZE	(1UL << MEMORY_BLOCK_SIZE_BITS)
-
-/* A buddy never spans two sections (paper section 4.4). */
-_Static_assert(PAGE_SHIFT + MAX_ORDER - 1 <= SECTION_SIZE_BITS,
-	       "a MAX_ORDER block must fit in a section");
 
 #endif /* ARCH_MMPARAM_H */
