@@ -8,7 +8,8 @@
 #   make run-uefi        boot in QEMU, OVMF, -M q35
 #   make run-gdb         as run, stopped for gdb on :1234
 #   make test            host unit tests, docs check, QEMU tests; one summary line
-#   make unit            host unit tests only (cmocka, ASan/UBSan)
+#   make unit            host unit tests only (cmocka, ASan/UBSan); UNIT_ARCH=ppc64 or ia64
+#   make unit-all        host unit tests with each arch parameter set
 #   make qemu-test       QEMU tests only (pytest; PYTEST_ARGS='-k name' to pick)
 #   make bench           figures (boot time, ...), never pass/fail
 #   make fuzz            each fuzz target for FUZZ_SECONDS (default 60)
@@ -45,6 +46,7 @@ ARCH_SRCS += arch/x86_64/pic.c           # legacy 8259 PIC: remapped, then maske
 ARCH_SRCS += arch/x86_64/lapic.c         # local APIC: EOI, the periodic timer
 ARCH_SRCS += arch/x86_64/ioapic.c        # IOAPIC: routes ISA IRQs to vectors
 ARCH_SRCS += arch/x86_64/timer.c         # the monotonic clock (TSC, calibrated on the PIT)
+ARCH_SRCS += arch/x86_64/mmu.c           # page tables: the direct map, map/unmap at run time
 
 
 DRIVER_SRCS += drivers/serial/uart16550.c  # COM1 console, interrupt-driven input
@@ -58,12 +60,22 @@ KERNEL_SRCS += kernel/args.c               # the argument parser all shell comma
 KERNEL_SRCS += kernel/lineedit.c           # the shell's line editor and history
 KERNEL_SRCS += kernel/shell.c              # the shell loop, command lookup, help
 KERNEL_SRCS += kernel/cmd_basic.c          # version uptime echo reboot halt crash
+KERNEL_SRCS += kernel/pseudofs.c           # pseudo-files (/proc, /sys): ls, cat, echo > FILE
 KERNEL_SRCS += kernel/ksyms.c              # code address -> function+offset for stack traces
 KERNEL_SRCS += kernel/multiboot2.c         # reading the boot information GRUB hands over
 KERNEL_SRCS += kernel/lib/string.c         # mem* and str*
 KERNEL_SRCS += kernel/lib/printf.c         # vsnprintf and the console printf
 
-SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(KERNEL_SRCS))
+MM_SRCS += mm/memblock.c                    # the boot-time allocator
+MM_SRCS += mm/sparse.c                      # sections and their memmaps
+MM_SRCS += mm/node.c                        # nodes, zones, zonelists, watermarks
+MM_SRCS += mm/page_alloc.c                  # the buddy allocator without bitmaps
+MM_SRCS += mm/buddy_check.c                 # its invariant checker (memcheck)
+MM_SRCS += mm/slab.c                        # kmalloc and kfree: size classes over buddy pages
+MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in order
+MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
+
+SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
 
 # ---------------------------------------------------------------- flags
@@ -170,7 +182,17 @@ qemu-test: deps-test $(BUILD)/hotmem.iso
 test: deps-test
 	$(Q)$(PYTHON) tools/run-tests
 
-bench: deps-test $(BUILD)/hotmem.iso
+# The host benchmark of the buddy allocator: the real mm/ sources, -O2, no
+# sanitizers, the unit tests' fake arch headers.
+BENCH_SRCS := tests/bench/bench_buddy.c mm/page_alloc.c mm/node.c mm/sparse.c \
+	      tests/unit/fake/fake_printk.c
+$(BUILD)/bench/bench_buddy: $(BENCH_SRCS) $(wildcard mm/*.h arch/x86_64/include/arch/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)gcc -std=gnu11 -O2 -g -DHOTMEM_HOST -I. -Itests/unit/fake -Iarch/x86_64/include \
+		-Wall -Wextra -Werror -o $@ $(BENCH_SRCS) -lcmocka
+
+bench: deps-test $(BUILD)/hotmem.iso $(BUILD)/bench/bench_buddy
 	$(Q)$(PYTHON) tools/bench
 
 # ---------------------------------------------------------------- setup

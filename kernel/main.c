@@ -14,6 +14,7 @@
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 #include "kernel/shell.h"
+#include "mm/mm.h"
 
 static void
 print_memory_map(const struct boot_info *bi)
@@ -59,12 +60,15 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 		boot_info.rsdp_v2 && boot_info.rsdp_v1 ? " and " : "",
 		boot_info.rsdp_v1 ? "ACPI 1.0" : (boot_info.rsdp_v2 ? "" : "none"));
 
-	/* 4. Interrupt controllers and the clock; then interrupts on. */
+	/* 4. Physical memory: memblock, direct map, memmap, zones, buddy. */
+	mm_init(&boot_info);
+
+	/* 5. Interrupt controllers and the clock; then interrupts on. */
 	arch_irq_init();
 	console_enable_irq();
 	arch_irq_enable();
 
-	/* 5. The shell never returns. */
+	/* 6. The shell never returns. */
 	pr_info("boot: kernel ready in %llu us since the clock started\n",
 		(unsigned long long)(ktime_ns() / 1000));
 	shell_run();

@@ -3,8 +3,8 @@
  * arch/x86_64/cpu.c - the arch half of the init sequence, and stopping
  * or resetting the machine.
  *
- * arch_early_init() makes exceptions reportable as early as possible;
- * arch_irq_init() makes device interrupts possible.  kernel/main.c calls
+ * arch_early_init() makes exceptions reportable as early as possible and
+ * starts the clock; arch_irq_init() makes device interrupts possible.  kernel/main.c calls
  * them in that order.
  *
  * Course text: docs/01-boot.md.
@@ -34,6 +34,10 @@ arch_early_init(void)
 	 */
 	boot_pml4[0] = 0;
 	write_cr3(read_cr3());
+
+	/* The clock needs no interrupts: calibrate it now, so that boot
+	 * steps from here on have real timestamps. */
+	timer_init();
 }
 
 void
@@ -42,7 +46,6 @@ arch_irq_init(void)
 	pic_disable();
 	lapic_init();
 	ioapic_init();
-	timer_init();
 	lapic_timer_start(1000);
 }
 

@@ -16,6 +16,7 @@
  */
 #include <arch/io.h>
 #include <arch/memlayout.h>
+#include <arch/mmu.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/kernel.h"
 
@@ -50,6 +51,8 @@ ioapic_write(u32 reg, u32 v)
 void
 ioapic_init(void)
 {
+	if (arch_map_mmio(IOAPIC_DEFAULT_BASE, 0x1000))
+		panic("ioapic: cannot map its registers at 0x%x", IOAPIC_DEFAULT_BASE);
 	ioapic = phys_to_virt(IOAPIC_DEFAULT_BASE);
 	nr_gsis = ((ioapic_read(IOAPIC_REG_VER) >> 16) & 0xff) + 1;
 	for (unsigned int i = 0; i < nr_gsis; i++) {

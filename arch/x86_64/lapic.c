@@ -12,6 +12,7 @@
 #include <arch/cpu.h>
 #include <arch/io.h>
 #include <arch/memlayout.h>
+#include <arch/mmu.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/kernel.h"
 
@@ -56,6 +57,8 @@ lapic_init(void)
 	u64 base = rdmsr(MSR_APIC_BASE);
 
 	wrmsr(MSR_APIC_BASE, base | APIC_BASE_ENABLE);
+	if (arch_map_mmio(base & ~0xfffULL, 0x1000))
+		panic("lapic: cannot map its registers at 0x%llx", base & ~0xfffULL);
 	lapic = phys_to_virt(base & ~0xfffULL);
 
 	lapic_write(LAPIC_TPR, 0);

@@ -13,6 +13,7 @@
  * Course text: docs/01-boot.md.
  */
 #include <arch/memlayout.h>
+#include <arch/mmu.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
@@ -46,9 +47,9 @@ static const char *const exception_names[32] = {
 };
 
 /*
- * A frame pointer may be followed only while it points into memory we
- * know is mapped and holds stacks: the kernel image (the boot stack) or
- * the boot direct map.
+ * A frame pointer may be followed only while it points into memory that
+ * holds stacks and is mapped: the kernel image (the boot stack) or the
+ * direct map.
  */
 static bool
 frame_pointer_ok(u64 rbp)
@@ -57,7 +58,8 @@ frame_pointer_ok(u64 rbp)
 		return false;
 	if (rbp >= (u64)__text_start && rbp + 16 <= (u64)__kernel_end)
 		return true;
-	return rbp >= PHYS_OFFSET && rbp + 16 <= PHYS_OFFSET + BOOT_DIRECT_MAP_SIZE;
+	return rbp >= PHYS_OFFSET && rbp < KERNEL_VMA && arch_va_mapped(rbp) &&
+	       arch_va_mapped(rbp + 15);
 }
 
 static void

@@ -69,8 +69,8 @@ rdtsc(void)
 }
 
 /* cpu.c */
-void arch_early_init(void);		/* GDT, IDT, drop the identity map */
-void arch_irq_init(void);		/* PIC off, LAPIC, IOAPIC, timer */
+void arch_early_init(void);		/* GDT, IDT, drop the identity map, clock */
+void arch_irq_init(void);		/* PIC off, LAPIC, IOAPIC, timer tick */
 void arch_halt(void) __noreturn;	/* interrupts off, hlt forever */
 void arch_reboot(void) __noreturn;
 void arch_debug_exit(u32 value);	/* QEMU isa-debug-exit; returns if absent */
