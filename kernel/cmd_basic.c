@@ -10,6 +10,7 @@
 #include <arch/cpu.h>
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
+#include "kernel/pseudofs.h"
 #include "kernel/shell.h"
 
 SHELL_COMMAND(cmd_version, "version", "", 0, 0, "print the kernel version and build");
@@ -34,10 +35,19 @@ cmd_uptime(int argc, char **argv)
 	return 0;
 }
 
-SHELL_COMMAND(cmd_echo, "echo", "[WORD...]", 0, -1, "print the words, separated by spaces");
+SHELL_COMMAND(cmd_echo, "echo", "[WORD...] [> FILE]", 0, -1,
+	      "print the words, or write them into a pseudo-file");
 static int
 cmd_echo(int argc, char **argv)
 {
+	/* `echo WORDS > FILE`: the words go to the file's store function. */
+	if (argc >= 3 && !strcmp(argv[argc - 2], ">")) {
+		int err = pseudofs_write_words(argv[argc - 1], argc - 3, argv + 1);
+
+		if (err)
+			printf("echo: %s: %s\n", argv[argc - 1], pseudofs_strerror(err));
+		return err;
+	}
 	for (int i = 1; i < argc; i++)
 		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 	printf("\n");

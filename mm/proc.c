@@ -1,0 +1,872 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/proc.c - physical memory as Linux shows it (/proc/meminfo, buddyinfo,
+ * pagetypeinfo, zoneinfo, iomem), and two teaching commands: `memmap`
+ * draws the memmap, `memcheck` runs the allocator's invariant checker.
+ *
+ * The idea: every figure is read from mm/'s own structures (zones, free
+ * areas, the memmap), never kept twice, so the files agree with each
+ * other by construction: MemFree = the pages of buddyinfo's blocks = what
+ * memcheck counts = the free pages memmap finds walking struct pages.
+ *
+ * The layouts are Linux's (fs/proc/meminfo.c, mm/vmstat.c,
+ * kernel/resource.c), written anew; each show function names the lines it
+ * reproduces and the Linux lines it leaves out because hotmem has no such
+ * thing.  Kernel only: it reads the boot information and the link symbols.
+ *
+ * Course text: docs/04-buddy.md, docs/05-free-area-splitting.md.
+ * Tests: tests/qemu/test_procfs.py
+ */
+#include <arch/cpu.h>
+#include <arch/mmu.h>
+#include <arch/memlayout.h>
+#include "kernel/bootinfo.h"
+#include "kernel/kernel.h"
+#include "kernel/lib.h"
+#include "kernel/pseudofs.h"
+#include "kernel/shell.h"
+#include "mm/mm.h"
+
+extern char __bss_start[], __bss_end[];	/* linker.ld */
+
+/* Linux's zone names, for a zone whose name was never set (empty). */
+static const char *const zone_names[MAX_NR_ZONES] = {
+	[ZONE_DMA] = "DMA", [ZONE_DMA32] = "DMA32",
+	[ZONE_NORMAL] = "Normal", [ZONE_MOVABLE] = "Movable",
+};
+
+static const char *
+zone_name(const struct zone *z, int zid)
+{
+	return z->name ? z->name : zone_names[zid];
+}
+
+/* Linux's populated_zone(): the zone has RAM pages. */
+static bool
+zone_is_populated(const struct zone *z)
+{
+	return z->present_pages != 0;
+}
+
+static bool
+node_has_memory(const pg_data_t *pgdat)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (zone_is_populated(&pgdat->node_zones[z]))
+			return true;
+	return false;
+}
+
+/* Sum of 2^order * nr_free over the orders: the pages buddyinfo shows. */
+static unsigned long
+zone_free_area_pages(const struct zone *z)
+{
+	unsigned long sum = 0;
+
+	for (unsigned int order = 0; order < MAX_ORDER; order++)
+		sum += z->free_area[order].nr_free << order;
+	return sum;
+}
+
+/* ------------------------------------------------------------ /proc/meminfo
+ *
+ * Linux prints each line as a 16-column label ("MemTotal:" padded with
+ * spaces), the value in kB right-aligned in 8 columns, then " kB":
+ *
+ *	MemTotal:        1014664 kB
+ *
+ * Reproduced: MemTotal (pages given to the buddy allocator: the zones'
+ * managed pages, as Linux's totalram_pages()), MemFree (pages on the free
+ * lists) and MemAvailable.  Linux's MemAvailable is the free pages minus
+ * the reserve the allocator keeps (each zone's high watermark, at most
+ * its managed pages), plus the page cache and reclaimable slab it could
+ * drop; hotmem has neither, so it is the first part alone, never below 0.
+ * Slab and SUnreclaim are kmalloc's pages (mm/slab.c; none of them can
+ * be reclaimed); PageTables counts the kernel's page-table pages
+ * (arch/x86_64/mmu.c; Linux counts only user page tables there, and
+ * hotmem has none yet).
+ * Left out, because hotmem has no such thing: Buffers, Cached, swap,
+ * the LRU lists, huge pages, vmalloc, DirectMap.
+ */
+struct meminfo {
+	unsigned long managed;	/* pages */
+	unsigned long free;	/* pages */
+	unsigned long reserve;	/* pages: high watermarks, capped per zone */
+};
+
+static void
+meminfo_read(struct meminfo *mi)
+{
+	bool irq = arch_irq_save();
+
+	mi->managed = mi->free = mi->reserve = 0;
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!NODE_DATA(nid)->online)
+			continue;
+		for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+			const struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+
+			mi->managed += z->managed_pages;
+			mi->free += z->nr_free_pages;
+			mi->reserve += MIN(z->watermark[WMARK_HIGH], z->managed_pages);
+		}
+	}
+	arch_irq_restore(irq);
+}
+
+static void
+meminfo_line(struct seq *s, const char *name, unsigned long pages)
+{
+	char label[24];
+
+	snprintf(label, sizeof(label), "%s:", name);
+	seq_printf(s, "%-16s%8lu kB\n", label, pages << (PAGE_SHIFT - 10));
+}
+
+static int
+meminfo_show(struct seq *s)
+{
+	unsigned long slab_pages, objects;
+	struct meminfo mi;
+
+	meminfo_read(&mi);
+	meminfo_line(s, "MemTotal", mi.managed);
+	meminfo_line(s, "MemFree", mi.free);
+	meminfo_line(s, "MemAvailable", mi.free > mi.reserve ? mi.free - mi.reserve : 0);
+	kmalloc_stats(&slab_pages, &objects);
+	meminfo_line(s, "Slab", slab_pages);
+	meminfo_line(s, "SUnreclaim", slab_pages);	/* kmalloc memory is never reclaimed */
+	meminfo_line(s, "PageTables", arch_pgtable_pages());
+	return 0;
+}
+PSEUDO_FILE(meminfo, "/proc/meminfo", meminfo_show, NULL,
+	    "memory in use and free (Linux format)");
+
+/* ------------------------------------------------------------ /proc/buddyinfo
+ *
+ * One line per populated zone of every node: free blocks of each order,
+ * order 0 first.  Linux's layout, trailing space included:
+ *
+ *	Node 0, zone      DMA      1      0      1 ...      3 \n
+ */
+static int
+buddyinfo_show(struct seq *s)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!NODE_DATA(nid)->online)
+			continue;
+		for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+			const struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+			unsigned long nr_free[MAX_ORDER];
+			bool irq;
+
+			if (!zone_is_populated(z))
+				continue;
+			irq = arch_irq_save();
+			for (unsigned int order = 0; order < MAX_ORDER; order++)
+				nr_free[order] = z->free_area[order].nr_free;
+			arch_irq_restore(irq);
+
+			seq_printf(s, "Node %d, zone %8s ", nid, zone_name(z, zid));
+			for (unsigned int order = 0; order < MAX_ORDER; order++)
+				seq_printf(s, "%6lu ", nr_free[order]);
+			seq_putc(s, '\n');
+		}
+	}
+	return 0;
+}
+PSEUDO_FILE(buddyinfo, "/proc/buddyinfo", buddyinfo_show, NULL,
+	    "free blocks per order, per zone (Linux format)");
+
+/* ------------------------------------------------------------ /proc/pagetypeinfo
+ *
+ * Per node with memory, as Linux prints it:
+ *
+ *	Page block order: 9
+ *	Pages per block:  512
+ *
+ *	Free pages count per migrate type at order       0      1 ...
+ *	Node    0, zone      DMA, type    Unmovable      0      0 ...
+ *	... one line per populated zone and migratetype ...
+ *
+ *	Number of blocks type     Unmovable  Reclaimable      Movable      Isolate 
+ *	Node 0, zone      DMA            0            0            8            0 
+ *
+ * The free counts are the entries of each free list (blocks, not pages),
+ * counted by walking the list.  The block counts are the pageblocks of the
+ * zone's span that have a memmap and belong to the zone, by the
+ * migratetype their first page records.  Our migratetypes are the columns
+ * (Linux also has HighAtomic and CMA); the mixed-blocks table Linux adds
+ * with page_owner is left out.
+ */
+static unsigned long
+free_list_length_locked(const struct zone *z, unsigned int order, int mt)
+{
+	const struct list_head *head = &z->free_area[order].free_list[mt], *pos;
+	unsigned long n = 0, bound = (z->spanned_pages >> order) + 1;
+
+	/* The bound stops a corrupt, cyclic list; memcheck says what broke. */
+	for (pos = head->next; pos && pos != head && n < bound; pos = pos->next)
+		n++;
+	return n;
+}
+
+static void
+pagetypeinfo_free(struct seq *s, int nid)
+{
+	seq_printf(s, "%-43s ", "Free pages count per migrate type at order");
+	for (unsigned int order = 0; order < MAX_ORDER; order++)
+		seq_printf(s, "%6u ", order);
+	seq_putc(s, '\n');
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		const struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+
+		if (!zone_is_populated(z))
+			continue;
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+			unsigned long count[MAX_ORDER];
+			bool irq = arch_irq_save();
+
+			for (unsigned int order = 0; order < MAX_ORDER; order++)
+				count[order] = free_list_length_locked(z, order, mt);
+			arch_irq_restore(irq);
+
+			seq_printf(s, "Node %4d, zone %8s, type %12s ", nid,
+				   zone_name(z, zid), migratetype_names[mt]);
+			for (unsigned int order = 0; order < MAX_ORDER; order++)
+				seq_printf(s, "%6lu ", count[order]);
+			seq_putc(s, '\n');
+		}
+	}
+}
+
+static void
+pagetypeinfo_blocks(struct seq *s, int nid)
+{
+	seq_printf(s, "\n%-23s", "Number of blocks type ");
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		seq_printf(s, "%12s ", migratetype_names[mt]);
+	seq_putc(s, '\n');
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+		unsigned long count[MIGRATE_TYPES] = { 0 };
+
+		if (!zone_is_populated(z))
+			continue;
+		for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z);
+		     pfn += pageblock_nr_pages) {
+			int mt;
+
+			if (!pfn_valid(pfn) || page_zone(pfn_to_page(pfn)) != z)
+				continue;
+			mt = page_migratetype(pfn);
+			if (mt >= 0 && mt < MIGRATE_TYPES)
+				count[mt]++;
+		}
+		seq_printf(s, "Node %d, zone %8s ", nid, zone_name(z, zid));
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			seq_printf(s, "%12lu ", count[mt]);
+		seq_putc(s, '\n');
+	}
+}
+
+static int
+pagetypeinfo_show(struct seq *s)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!NODE_DATA(nid)->online || !node_has_memory(NODE_DATA(nid)))
+			continue;
+		seq_printf(s, "Page block order: %d\n", (int)pageblock_order);
+		seq_printf(s, "Pages per block:  %lu\n", (unsigned long)pageblock_nr_pages);
+		seq_putc(s, '\n');
+		pagetypeinfo_free(s, nid);
+		pagetypeinfo_blocks(s, nid);
+	}
+	return 0;
+}
+PSEUDO_FILE(pagetypeinfo, "/proc/pagetypeinfo", pagetypeinfo_show, NULL,
+	    "free blocks per migratetype, pageblocks per type (Linux format)");
+
+/* ------------------------------------------------------------ /proc/zoneinfo
+ *
+ * Every zone of every online node, populated or not, in Linux's layout:
+ *
+ *	Node 0, zone    DMA32
+ *	  pages free     249912
+ *	        min      1388
+ *	        low      1735
+ *	        high     2082
+ *	        spanned  258048
+ *	        present  258016
+ *	        managed  253010
+ *	      nr_free_pages 249912
+ *	  start_pfn:           4096
+ *
+ * A zone without RAM stops after managed, as Linux's stops after its
+ * protection line.  Reproduced lines: those above.  Left out: the
+ * per-node stats, boost, promo, cma, protection (no lowmem reserve), the
+ * other vm counters, pagesets, node_unreclaimable.
+ */
+static int
+zoneinfo_show(struct seq *s)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!NODE_DATA(nid)->online)
+			continue;
+		for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+			const struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+			unsigned long free;
+			bool irq = arch_irq_save();
+
+			free = z->nr_free_pages;
+			arch_irq_restore(irq);
+
+			seq_printf(s, "Node %d, zone %8s", nid, zone_name(z, zid));
+			seq_printf(s, "\n  pages free     %lu"
+				      "\n        min      %lu"
+				      "\n        low      %lu"
+				      "\n        high     %lu"
+				      "\n        spanned  %lu"
+				      "\n        present  %lu"
+				      "\n        managed  %lu",
+				   free, z->watermark[WMARK_MIN], z->watermark[WMARK_LOW],
+				   z->watermark[WMARK_HIGH], z->spanned_pages,
+				   z->present_pages, z->managed_pages);
+			if (zone_is_populated(z))
+				seq_printf(s, "\n      %-12s %lu"
+					      "\n  start_pfn:           %lu",
+					   "nr_free_pages", free, z->zone_start_pfn);
+			seq_putc(s, '\n');
+		}
+	}
+	return 0;
+}
+PSEUDO_FILE(zoneinfo, "/proc/zoneinfo", zoneinfo_show, NULL,
+	    "per zone: free pages, watermarks, span (Linux format)");
+
+/* ------------------------------------------------------------ /proc/iomem
+ *
+ * The physical address map: the boot loader's memory map in address
+ * order, named as Linux names E820 types, with the kernel image nested
+ * (two spaces deeper) under the RAM range that holds it.  Ranges are
+ * inclusive, in lower-case hex without 0x, at least 8 digits:
+ *
+ *	00000000-0009fbff : System RAM
+ *	0009fc00-0009ffff : Reserved
+ *	00100000-3ffdffff : System RAM
+ *	  00100000-002a1fff : Kernel code
+ *
+ * Linux's "Kernel data" once began where the code ends, rodata included,
+ * as ours does (newer kernels split a "Kernel rodata" line off).  Devices
+ * (PCI windows, ROMs) are not shown: hotmem does not probe them.
+ */
+static const char *
+iomem_type_name(u32 type)
+{
+	switch (type) {
+	case BOOT_MEM_RAM:	return "System RAM";
+	case BOOT_MEM_ACPI:	return "ACPI Tables";
+	case BOOT_MEM_NVS:	return "ACPI Non-volatile Storage";
+	case BOOT_MEM_BAD:	return "Unusable memory";
+	default:		return "Reserved";
+	}
+}
+
+static void
+iomem_line(struct seq *s, int depth, u64 start, u64 end_incl, const char *name)
+{
+	seq_printf(s, "%*s%0*llx-%0*llx : %s\n", depth * 2, "", 8,
+		   (unsigned long long)start, 8, (unsigned long long)end_incl, name);
+}
+
+static void
+iomem_kernel(struct seq *s)
+{
+	const struct {
+		const char *name;
+		paddr_t start, end;	/* [start, end) */
+	} parts[] = {
+		{ "Kernel code", (paddr_t)__kernel_phys_start, virt_to_phys(__text_end) },
+		{ "Kernel data", virt_to_phys(__text_end), virt_to_phys(__bss_start) },
+		{ "Kernel bss", virt_to_phys(__bss_start), virt_to_phys(__bss_end) },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
+		if (parts[i].end > parts[i].start)
+			iomem_line(s, 1, parts[i].start, parts[i].end - 1, parts[i].name);
+}
+
+static int
+iomem_show(struct seq *s)
+{
+	const struct boot_info *bi = &boot_info;
+	paddr_t kernel = (paddr_t)__kernel_phys_start;
+	const struct boot_mem_range *prev = NULL;
+
+	/* Address order by selection: the loader's order need not be sorted. */
+	for (;;) {
+		const struct boot_mem_range *next = NULL;
+
+		for (int i = 0; i < bi->nr_mem; i++) {
+			const struct boot_mem_range *r = &bi->mem[i];
+
+			if (!r->size || (prev && (r->base < prev->base ||
+						  (r->base == prev->base && r <= prev))))
+				continue;
+			if (!next || r->base < next->base)
+				next = r;
+		}
+		if (!next)
+			return 0;
+		iomem_line(s, 0, next->base, next->base + next->size - 1,
+			   iomem_type_name(next->type));
+		if (next->type == BOOT_MEM_RAM && next->base <= kernel &&
+		    kernel - next->base < next->size)
+			iomem_kernel(s);
+		prev = next;
+	}
+}
+PSEUDO_FILE(iomem, "/proc/iomem", iomem_show, NULL,
+	    "the physical address map: RAM, reserved, the kernel (Linux format)");
+
+/* ------------------------------------------------------------ memcheck */
+
+/*
+ * One zone's counters against each other: the free area's blocks, the
+ * per-migratetype counts and nr_free_pages must all say the same number,
+ * or the /proc files would disagree.  0, or -EINVAL with MSG.
+ */
+static int
+zone_counters_check(const struct zone *z, int zid, char *msg, size_t size)
+{
+	unsigned long by_order, by_mt = 0, total;
+	bool irq = arch_irq_save();
+
+	by_order = zone_free_area_pages(z);
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		by_mt += z->nr_free_mt[mt];
+	total = z->nr_free_pages;
+	arch_irq_restore(irq);
+
+	if (by_order != total || by_mt != total) {
+		snprintf(msg, size, "%s (node %d): nr_free_pages %lu, free_area blocks hold %lu, "
+			 "migratetype counts sum to %lu", zone_name(z, zid),
+			 z->zone_pgdat ? z->zone_pgdat->node_id : -1, total, by_order, by_mt);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+SHELL_COMMAND(cmd_memcheck, "memcheck", "", 0, 0,
+	      "check every invariant of the free lists and counters, in every zone");
+static int
+cmd_memcheck(int argc, char **argv)
+{
+	unsigned long free = 0;
+	char msg[160];
+	int zones = 0;
+
+	(void)argc, (void)argv;
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!NODE_DATA(nid)->online)
+			continue;
+		for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+			struct zone *z = &NODE_DATA(nid)->node_zones[zid];
+			int err;
+
+			if (zone_is_empty(z))
+				continue;
+			msg[0] = '\0';
+			err = buddy_check_zone(z, msg, sizeof(msg));
+			if (!err)
+				err = zone_counters_check(z, zid, msg, sizeof(msg));
+			if (err) {
+				printf("memcheck: FAILED: %s\n", msg[0] ? msg : "(no reason given)");
+				return err;
+			}
+			zones++;
+			free += zone_free_area_pages(z);
+		}
+	}
+	printf("memcheck: OK (%d zones, %lu free pages)\n", zones, free);
+	return 0;
+}
+
+/* ------------------------------------------------------------ memmap
+ *
+ * A walk over a section's struct pages, one page at a time, that knows
+ * which pages belong to a block: a free block is marked only in its first
+ * page (PG_buddy, private = order), an allocated block of order > 0 too
+ * (PG_head).  Starting at a section boundary, every block starts at or
+ * after the walk (blocks are aligned and never span sections), so the
+ * walk meets each head before the pages it covers.
+ */
+enum page_state {
+	PS_HOLE,	/* no RAM: a hole inside a present section */
+	PS_RESERVED,	/* PG_reserved RAM: firmware, kernel, boot allocations */
+	PS_FREE,	/* in a free block on the buddy lists */
+	PS_USED,	/* allocated from the buddy allocator */
+};
+
+struct memmap_walk {
+	unsigned long pfn;		/* the next page to look at */
+	unsigned long run_end;		/* pages below this belong to ... */
+	enum page_state run_state;	/* ... a block in this state ... */
+	const struct page *run_head;	/* ... whose first page is this */
+};
+
+static void
+memmap_walk_init(struct memmap_walk *w, unsigned long section_nr)
+{
+	w->pfn = w->run_end = section_nr_to_pfn(section_nr);
+	w->run_state = PS_HOLE;
+	w->run_head = NULL;
+}
+
+/* The state of page w->pfn, and its block's first page in *HEAD; advance. */
+static enum page_state
+memmap_walk_next(struct memmap_walk *w, const struct page **head)
+{
+	unsigned long pfn = w->pfn++;
+	const struct page *p;
+	unsigned long order = 0;
+
+	if (pfn < w->run_end) {
+		*head = w->run_head;
+		return w->run_state;
+	}
+	p = pfn_to_page(pfn);
+	if (page_flag(p, PG_buddy)) {
+		w->run_state = PS_FREE;
+		order = p->private;
+	} else if (page_flag(p, PG_reserved)) {
+		w->run_state = memblock_is_memory(PFN_PHYS(pfn)) ? PS_RESERVED : PS_HOLE;
+	} else {
+		w->run_state = PS_USED;
+		if (page_flag(p, PG_head))
+			order = p->private;
+	}
+	if (order >= MAX_ORDER)
+		order = 0;	/* a corrupt head: draw it, memcheck reports it */
+	w->run_end = pfn + (1UL << order);
+	w->run_head = p;
+	*head = p;
+	return w->run_state;
+}
+
+/* Pages of one stretch (a pageblock, a section) by state. */
+struct memmap_count {
+	unsigned long n[PS_USED + 1];	/* indexed by enum page_state */
+};
+
+static unsigned long
+ram_pages(const struct memmap_count *c)
+{
+	return c->n[PS_RESERVED] + c->n[PS_FREE] + c->n[PS_USED];
+}
+
+/*
+ * One pageblock as one character.  The letter is its migratetype; lower
+ * case when every RAM page in it is free, upper case when some page is
+ * allocated or reserved.  Free movable pageblocks, most of a fresh
+ * machine, are drawn as a quiet '.' rather than 'm'.
+ */
+static const char pageblock_chars[MIGRATE_TYPES][2] = {	/* [mt][in use] */
+	[MIGRATE_UNMOVABLE]	= { 'u', 'U' },
+	[MIGRATE_RECLAIMABLE]	= { 'r', 'R' },
+	[MIGRATE_MOVABLE]	= { '.', 'M' },
+	[MIGRATE_ISOLATE]	= { 'i', 'I' },
+};
+
+static char
+pageblock_char(const struct memmap_count *c, int mt)
+{
+	if (c->n[PS_FREE] + c->n[PS_USED] == 0)
+		return c->n[PS_RESERVED] ? '#' : ' ';
+	if (mt < 0 || mt >= MIGRATE_TYPES)
+		return '?';
+	return pageblock_chars[mt][c->n[PS_USED] + c->n[PS_RESERVED] != 0];
+}
+
+/* One section as one character, for the zoomed-out view. */
+static char
+section_char(const struct mem_section *ms, const struct memmap_count *c)
+{
+	if (!section_has_mem_map(ms))
+		return ' ';
+	if (!(ms->section_mem_map & (SECTION_IS_ONLINE | SECTION_IS_EARLY)))
+		return 'o';
+	if (ram_pages(c) == 0)
+		return ' ';
+	if (c->n[PS_FREE] == 0)
+		return '#';
+	return c->n[PS_FREE] * 2 > ram_pages(c) ? '.' : '+';
+}
+
+#define MEMMAP_LINE	64	/* characters of picture per line */
+#define BLOCKS_PER_SECTION	(PAGES_PER_SECTION / pageblock_nr_pages)
+
+/* Totals over everything drawn, printed under the picture. */
+static struct memmap_count memmap_total;
+
+/*
+ * Count section NR's pages, per pageblock into BLOCK_CHARS (one char per
+ * pageblock; NULL: none wanted) and in total into *SUM.  Interrupts are
+ * off for the walk, so the picture is of one moment.
+ */
+static void
+memmap_section(unsigned long nr, char *block_chars, struct memmap_count *sum)
+{
+	struct memmap_walk w;
+	bool irq = arch_irq_save();
+
+	memset(sum, 0, sizeof(*sum));
+	memmap_walk_init(&w, nr);
+	for (unsigned long b = 0; b < BLOCKS_PER_SECTION; b++) {
+		unsigned long pb_pfn = w.pfn;
+		struct memmap_count c = { { 0 } };
+
+		for (unsigned long i = 0; i < pageblock_nr_pages; i++) {
+			const struct page *head;
+
+			c.n[memmap_walk_next(&w, &head)]++;
+		}
+		for (int st = 0; st <= PS_USED; st++)
+			sum->n[st] += c.n[st];
+		if (block_chars)
+			block_chars[b] = pageblock_char(&c, page_migratetype(pb_pfn));
+	}
+	arch_irq_restore(irq);
+	for (int st = 0; st <= PS_USED; st++)
+		memmap_total.n[st] += sum->n[st];
+}
+
+/* "node 0 DMA,DMA32": the node of section NR and the zones it overlaps. */
+static void
+section_owner(unsigned long nr, const struct mem_section *ms, char *buf, size_t size)
+{
+	unsigned long spfn = section_nr_to_pfn(nr), epfn = spfn + PAGES_PER_SECTION;
+	size_t len;
+
+	len = snprintf(buf, size, "node %d ", ms->nid);
+	if (ms->nid < 0 || ms->nid >= MAX_NUMNODES)
+		return;
+	for (int zid = 0; zid < MAX_NR_ZONES && len < size; zid++) {
+		const struct zone *z = &NODE_DATA(ms->nid)->node_zones[zid];
+
+		if (zone_is_empty(z) || z->zone_start_pfn >= epfn || zone_end_pfn(z) <= spfn)
+			continue;
+		len += snprintf(buf + len, size - len, "%s%s",
+				buf[len - 1] == ' ' ? "" : ",", zone_name(z, zid));
+	}
+	if (!(ms->section_mem_map & (SECTION_IS_ONLINE | SECTION_IS_EARLY)) && len < size)
+		snprintf(buf + len, size - len, " offline");
+}
+
+/* "16M", "2G", "512K": a size for the ruler and the titles. */
+static void
+size_str(u64 bytes, char *buf, size_t size)
+{
+	if (bytes && !(bytes & ((1ULL << 30) - 1)))
+		snprintf(buf, size, "%lluG", (unsigned long long)(bytes >> 30));
+	else if (bytes && !(bytes & ((1ULL << 20) - 1)))
+		snprintf(buf, size, "%lluM", (unsigned long long)(bytes >> 20));
+	else if (bytes && !(bytes & ((1ULL << 10) - 1)))
+		snprintf(buf, size, "%lluK", (unsigned long long)(bytes >> 10));
+	else
+		snprintf(buf, size, "%llu", (unsigned long long)bytes);
+}
+
+/* The number of the last section with a memmap, or -1 when none. */
+static long
+last_section_with_memmap(unsigned long *count)
+{
+	long last = -1;
+
+	*count = 0;
+	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
+		if (!mem_section[nr / SECTIONS_PER_ROOT]) {	/* a whole leaf missing */
+			nr = ALIGN_UP(nr + 1, SECTIONS_PER_ROOT) - 1;
+			continue;
+		}
+		if (section_has_mem_map(nr_to_section(nr))) {
+			last = nr;
+			(*count)++;
+		}
+	}
+	return last;
+}
+
+#define ADDR_FMT	"0x%09llx"	/* 36 bits: 64 GiB before the column grows */
+
+/* The picture at one character per pageblock, one line per section. */
+static void
+memmap_draw_blocks(long last)
+{
+	static char chars[BLOCKS_PER_SECTION];
+	unsigned long per_line = MIN(BLOCKS_PER_SECTION, (unsigned long)MEMMAP_LINE);
+	char a[16], b[16], owner[48];
+	long gap_start = -1;
+
+	size_str(pageblock_nr_pages * PAGE_SIZE, a, sizeof(a));
+	size_str(SECTION_SIZE, b, sizeof(b));
+	printf("memmap: one character per pageblock (%s), one line per section (%s)\n", a, b);
+	printf("%*s", 13, "");
+	for (unsigned long i = 0; i < per_line; i += 8) {	/* a ruler: offsets */
+		size_str(i * pageblock_nr_pages * PAGE_SIZE, a, sizeof(a));
+		printf(i + 8 < per_line ? "%-8s" : "%s", a);
+	}
+	printf("\n");
+
+	for (long nr = 0; nr <= last; nr++) {
+		const struct mem_section *ms = nr_to_section(nr);
+		struct memmap_count sum;
+
+		if (!section_has_mem_map(ms)) {
+			if (gap_start < 0)
+				gap_start = nr;
+			continue;
+		}
+		if (gap_start >= 0) {
+			printf(ADDR_FMT "  (no memmap: %ld sections)\n",
+			       (unsigned long long)PFN_PHYS(section_nr_to_pfn(gap_start)),
+			       nr - gap_start);
+			gap_start = -1;
+		}
+		memmap_section(nr, chars, &sum);
+		section_owner(nr, ms, owner, sizeof(owner));
+		for (unsigned long i = 0; i < BLOCKS_PER_SECTION; i += per_line) {
+			unsigned long pfn = section_nr_to_pfn(nr) + i * pageblock_nr_pages;
+
+			printf(ADDR_FMT "  %.*s  %s\n", (unsigned long long)PFN_PHYS(pfn),
+			       (int)per_line, chars + i, i == 0 ? owner : "");
+		}
+	}
+	printf("legend: one pageblock each; lower case: every page free, upper case: some in use\n"
+	       "  . M  movable     u U  unmovable     r R  reclaimable     i I  isolated\n"
+	       "  #    reserved at boot (firmware, kernel, memmap)     ' '  hole, no RAM\n");
+}
+
+/* The picture at one character per section, MEMMAP_LINE sections a line. */
+static void
+memmap_draw_sections(long last)
+{
+	char line[MEMMAP_LINE + 1], a[16];
+
+	size_str(SECTION_SIZE, a, sizeof(a));
+	printf("memmap: one character per section (%s), %d sections a line\n", a, MEMMAP_LINE);
+	for (long first = 0; first <= last; first += MEMMAP_LINE) {
+		int n = 0;
+
+		for (long nr = first; nr < first + MEMMAP_LINE && nr <= last; nr++) {
+			const struct mem_section *ms = nr_to_section(nr);
+			struct memmap_count sum = { { 0 } };
+
+			if (section_has_mem_map(ms))
+				memmap_section(nr, NULL, &sum);
+			line[n++] = section_char(ms, &sum);
+		}
+		line[n] = '\0';
+		printf(ADDR_FMT "  %s\n", (unsigned long long)PFN_PHYS(section_nr_to_pfn(first)),
+		       line);
+	}
+	printf("legend: one section each\n"
+	       "  .  over half its RAM free     +  some free     #  none free\n"
+	       "  o  memmap present, offline    ' '  no memmap (no RAM)\n");
+}
+
+/*
+ * Zoom in: one character per page of the pageblock that holds PADDR.
+ * The walk starts at the section so that it meets the heads first.
+ */
+static void
+memmap_draw_pages(paddr_t paddr)
+{
+	unsigned long pfn = PHYS_PFN(paddr), nr = pfn_to_section_nr(pfn);
+	unsigned long pb = ALIGN_DOWN(pfn, pageblock_nr_pages);
+	static char chars[pageblock_nr_pages];
+	struct memmap_walk w;
+	char owner[48];
+	int mt;
+	bool irq = arch_irq_save();
+
+	memmap_walk_init(&w, nr);
+	while (w.pfn < pb + pageblock_nr_pages) {
+		unsigned long at = w.pfn;
+		const struct page *head;
+		enum page_state st = memmap_walk_next(&w, &head);
+		char c = st == PS_HOLE ? ' ' : st == PS_RESERVED ? '#' : st == PS_FREE ? '.' :
+			 page_flag(head, PG_pgtable) ? 'P' : page_flag(head, PG_slab) ? 'S' :
+			 page_flag(head, PG_movable) ? 'M' : 'U';
+
+		if (at >= pb)
+			chars[at - pb] = c;
+	}
+	mt = page_migratetype(pb);
+	arch_irq_restore(irq);
+
+	section_owner(nr, nr_to_section(nr), owner, sizeof(owner));
+	printf("memmap: pageblock " ADDR_FMT " (pfn 0x%lx), %s, %s; one character per page\n",
+	       (unsigned long long)PFN_PHYS(pb), pb,
+	       mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?", owner);
+	for (unsigned long i = 0; i < pageblock_nr_pages; i += MEMMAP_LINE)
+		printf(ADDR_FMT "  %.*s\n", (unsigned long long)PFN_PHYS(pb + i),
+		       (int)MIN((unsigned long)MEMMAP_LINE, pageblock_nr_pages - i), chars + i);
+	printf("legend: .  free   #  reserved   ' '  hole   M  movable   U  unmovable kernel page\n"
+	       "        P  page table   S  slab\n");
+}
+
+SHELL_COMMAND(cmd_memmap, "memmap", "[VIEW|ADDR]", 0, 1,
+	      "draw physical memory; VIEW blocks or sections, ADDR: the pages of its pageblock");
+static int
+cmd_memmap(int argc, char **argv)
+{
+	enum { AUTO, BLOCKS, SECTIONS, PAGES } view = AUTO;
+	unsigned long nr_present;
+	long last;
+	u64 addr = 0;
+
+	/* Validate the argument before drawing anything. */
+	if (argc > 1) {
+		if (!strcmp(argv[1], "blocks"))
+			view = BLOCKS;
+		else if (!strcmp(argv[1], "sections"))
+			view = SECTIONS;
+		else if (!arg_u64(argv[1], &addr))
+			view = PAGES;
+		else {
+			printf("memmap: %s: not blocks, sections or an address\n", argv[1]);
+			return -EINVAL;
+		}
+	}
+	if (view == PAGES && !pfn_valid(PHYS_PFN(addr))) {
+		printf("memmap: 0x%llx: no memmap there (not in a present section)\n",
+		       (unsigned long long)addr);
+		return -EINVAL;
+	}
+	if (view == PAGES) {
+		memmap_draw_pages(addr);
+		return 0;
+	}
+
+	last = last_section_with_memmap(&nr_present);
+	if (last < 0) {
+		printf("memmap: no section has a memmap\n");
+		return -ENODEV;
+	}
+	/* A picture of at most a screenful: zoom out on a large machine. */
+	if (view == AUTO)
+		view = nr_present * ((BLOCKS_PER_SECTION + MEMMAP_LINE - 1) / MEMMAP_LINE) <= 64 &&
+		       BLOCKS_PER_SECTION >= 8 ? BLOCKS : SECTIONS;
+	memset(&memmap_total, 0, sizeof(memmap_total));
+	if (view == BLOCKS)
+		memmap_draw_blocks(last);
+	else
+		memmap_draw_sections(last);
+	printf("pages: %lu free, %lu allocated, %lu reserved, %lu holes (%lu sections with a memmap)\n",
+	       memmap_total.n[PS_FREE], memmap_total.n[PS_USED], memmap_total.n[PS_RESERVED],
+	       memmap_total.n[PS_HOLE], nr_present);
+	return 0;
+}
