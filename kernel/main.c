@@ -60,8 +60,10 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 		boot_info.rsdp_v2 && boot_info.rsdp_v1 ? " and " : "",
 		boot_info.rsdp_v1 ? "ACPI 1.0" : (boot_info.rsdp_v2 ? "" : "none"));
 
-	/* 4. Physical memory: memblock, direct map, memmap, zones, buddy. */
-	mm_init(&boot_info);
+	/* 4. Physical memory: memblock and the direct map; then, once the
+	 *    nodes are known, the memmap, zones and the buddy allocator. */
+	mm_init_early(&boot_info);
+	mm_init_late();
 
 	/* 5. Interrupt controllers and the clock; then interrupts on. */
 	arch_irq_init();

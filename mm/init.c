@@ -236,15 +236,25 @@ free_all_memblock(void)
 	sparse_set_allocator(buddy_alloc_zeroed);
 }
 
+/*
+ * Steps 1 and 2.  Afterwards memblock can allocate and anything can be
+ * mapped (page tables come from memblock), so the firmware tables can be
+ * read and the nodes learnt before any memmap is placed.
+ */
 void
-mm_init(const struct boot_info *bi)
+mm_init_early(const struct boot_info *bi)
 {
-	struct sparse_stats st;
-	u64 t0, t1;
-
 	memblock_from_boot_map(bi);
 	memblock_dump();
 	direct_map_init();
+}
+
+/* Steps 3 to 5, once memblock knows which node each range is on. */
+void
+mm_init_late(void)
+{
+	struct sparse_stats st;
+	u64 t0, t1;
 
 	t0 = ktime_ns();
 	sparse_init();

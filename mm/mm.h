@@ -544,8 +544,10 @@ void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *ptr);		/* NULL is fine */
 void kmalloc_stats(unsigned long *slab_pages, unsigned long *objects);
 
-/* init.c: bring memory up at boot (kernel only, not in host tests). */
+/* init.c: bring memory up at boot (kernel only, not in host tests).
+ * kernel_main() reads the firmware's NUMA tables between the two. */
 struct boot_info;
-void mm_init(const struct boot_info *bi);
+void mm_init_early(const struct boot_info *bi);	/* memblock, direct map */
+void mm_init_late(void);			/* memmap, zones, buddy */
 
 #endif /* MM_MM_H */
