@@ -92,7 +92,11 @@ kmalloc(size_t size, gfp_t gfp)
 	if (size == 0 || gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE))
 		return NULL;	/* kernel objects are unmovable, and something */
 
-	if (size > PAGE_SIZE / 2) {	/* whole pages */
+	/*
+	 * Whole pages: big requests, and requests for a particular zone or
+	 * node, which the shared slabs of a class cannot promise.
+	 */
+	if (size > PAGE_SIZE / 2 || gfp & (__GFP_DMA | __GFP_DMA32 | __GFP_THISNODE)) {
 		unsigned int order = 0;
 
 		while ((PAGE_SIZE << order) < size)

@@ -41,7 +41,7 @@
 
 extern u64 boot_pml4[512];	/* boot/entry.S */
 
-/* The kernel's top-level table; boot_pml4 until arch_mmu_init() swaps. */
+/* The kernel's top-level table; boot_pml4 until arch_mmu_prepare(). */
 static u64 *kernel_pml4 = boot_pml4;
 static paddr_t (*pgtable_alloc)(void);	/* a zeroed page, or 0 */
 static unsigned long nr_pgtable_pages;	/* allocated since boot */
@@ -105,6 +105,8 @@ map_range(paddr_t pa, u64 size, u64 prot)
 		}
 		if (!(pt = next_table(&pd[pt_index(va, 1)])))
 			return -ENOMEM;
+		if (pt[pt_index(va, 0)] & PTE_P)	/* a changed mapping: drop the old one */
+			__asm__ volatile("invlpg (%0)" :: "r"(va) : "memory");
 		pt[pt_index(va, 0)] = pa | prot;
 		pa += SZ_4K;
 	}
@@ -140,7 +142,7 @@ arch_unmap_direct(paddr_t pa, u64 size)
 {
 	paddr_t end = pa + size;
 
-	if ((pa | size) & (SZ_4K - 1) || end < pa)
+	if ((pa | size) & (SZ_4K - 1) || end < pa || end > (1ULL << 46))
 		return -EINVAL;
 	while (pa < end) {
 		vaddr_t va = (vaddr_t)phys_to_virt(pa);

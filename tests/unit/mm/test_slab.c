@@ -159,6 +159,28 @@ test_large_requests_take_whole_pages(void **state)
 	check_buddy();
 }
 
+/*
+ * The one zone here is DMA32 (it starts at section 1, above 16 MiB on
+ * every parameter set).  Expect a small GFP_DMA request to fail rather
+ * than get a slab object from the wrong zone, and a GFP_DMA32 one to get
+ * a whole page of its zone (found in review: slabs ignored zone flags).
+ */
+static void
+test_zone_modifiers_are_honoured_for_small_objects(void **state)
+{
+	void *p;
+
+	(void)state;
+	assert_int_equal(zone_for_pfn(start_pfn), ZONE_DMA32);
+	assert_null(kmalloc(64, GFP_DMA));
+	p = kmalloc(64, GFP_DMA32);
+	assert_non_null(p);
+	assert_int_equal((unsigned long)p & (PAGE_SIZE - 1), 0);
+	assert_int_equal(page_zonenum(virt_to_page(p)), ZONE_DMA32);
+	kfree(p);
+	check_buddy();
+}
+
 /* Expect kzalloc to hand back zeroes even where a freed object was dirty. */
 static void
 test_kzalloc_zeroes_a_reused_object(void **state)
@@ -249,6 +271,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_full_slab_takes_a_new_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_large_requests_take_whole_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kzalloc_zeroes_a_reused_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zone_modifiers_are_honoured_for_small_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_zero_movable_and_huge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kfree_of_an_interior_pointer_panics, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_random_kmalloc_kfree_gives_every_page_back, setup, teardown),
