@@ -51,6 +51,15 @@ ARCH_SRCS += arch/x86_64/mmu.c           # page tables: the direct map, map/unma
 
 DRIVER_SRCS += drivers/serial/uart16550.c  # COM1 console, interrupt-driven input
 
+ACPI_SRCS += drivers/acpi/tables.c       # RSDP, RSDT/XSDT: find, map, bound and checksum the tables
+ACPI_SRCS += drivers/acpi/fadt.c         # FADT: fixed hardware (PM1, GPE0, SCI), DSDT and FACS
+ACPI_SRCS += drivers/acpi/madt.c         # MADT: local APICs, IOAPICs, ISA IRQ overrides
+ACPI_SRCS += drivers/acpi/osl.c          # acpi_os_map(): firmware memory into the direct map
+ACPI_SRCS += drivers/acpi/cmd_acpi.c     # `acpi`, `acpi dump`, /sys/firmware/acpi/tables/
+ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proximity domain
+ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
+ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
+
 
 KERNEL_SRCS += kernel/main.c               # kernel_main(): the init sequence
 KERNEL_SRCS += kernel/printk.c             # printk, log levels, timestamps, dmesg buffer
@@ -74,8 +83,9 @@ MM_SRCS += mm/buddy_check.c                 # its invariant checker (memcheck)
 MM_SRCS += mm/slab.c                        # kmalloc and kfree: size classes over buddy pages
 MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in order
 MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
+MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
 
-SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
+SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
 
 # ---------------------------------------------------------------- flags

@@ -9,6 +9,7 @@
  * Course text: docs/01-boot.md.
  */
 #include <arch/cpu.h>
+#include "drivers/acpi/acpi.h"
 #include "kernel/bootinfo.h"
 #include "kernel/console.h"
 #include "kernel/kernel.h"
@@ -63,6 +64,8 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 	/* 4. Physical memory: memblock and the direct map; then, once the
 	 *    nodes are known, the memmap, zones and the buddy allocator. */
 	mm_init_early(&boot_info);
+	acpi_tables_init(boot_info.rsdp_v2, boot_info.rsdp_v1);
+	acpi_numa_init();	/* SRAT, SLIT: the nodes, before the memmap is placed */
 	mm_init_late();
 
 	/* 5. Interrupt controllers and the clock; then interrupts on. */

@@ -127,6 +127,11 @@ multiboot2_parse(u32 magic, paddr_t info_paddr, struct boot_info *bi)
 			bi->rsdp_v1 = ((const struct mb2_tag_acpi *)t)->rsdp;
 			break;
 		case MB2_TAG_ACPI_NEW:
+			if (t->size - sizeof(*t) < 36) {	/* an ACPI 2.0 RSDP is 36 bytes */
+				pr_warn("multiboot2: ACPI 2.0 RSDP tag holds %zu bytes < 36; ignored\n",
+					t->size - sizeof(*t));
+				break;
+			}
 			bi->rsdp_v2 = ((const struct mb2_tag_acpi *)t)->rsdp;
 			bi->rsdp_v2_size = t->size - sizeof(*t);
 			break;

@@ -22,8 +22,6 @@
 #include "mm/mm.h"
 
 #define LOW_MEMORY_END		0x100000ULL	/* the first MiB: BIOS, real mode */
-#define ZONE_DMA_END_PFN	PFN_DOWN(16ULL << 20)
-#define ZONE_DMA32_END_PFN	PFN_DOWN(4ULL << 30)
 
 /*
  * mem=SIZE, as x86 Linux reads it: RAM at physical addresses SIZE and
@@ -178,6 +176,7 @@ sparse_init(void)
 	}
 	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
 		struct mem_section *ms = nr_to_section(nr);
+		unsigned long flags;
 		paddr_t map;
 
 		if (!ms) {	/* a whole leaf missing: skip its sections */
@@ -186,32 +185,38 @@ sparse_init(void)
 		}
 		if (!(ms->section_mem_map & SECTION_MARKED_PRESENT))
 			continue;
+		/* Boot RAM the SRAT calls hotpluggable: page_alloc's
+		 * protect-movable policy keeps kernel pages out of it. */
+		flags = SECTION_IS_EARLY;
+		if (numa_hotplug_range_nid(PFN_PHYS(section_nr_to_pfn(nr)), SECTION_SIZE) >= 0)
+			flags |= SECTION_HOTPLUGGABLE;
 		map = memblock_alloc_node(memmap_size_bytes(), PAGE_SIZE, ms->nid);
-		if (!map || sparse_init_section(nr, ms->nid, phys_to_virt(map),
-						SECTION_IS_EARLY))
+		if (!map || sparse_init_section(nr, ms->nid, phys_to_virt(map), flags))
 			panic("mm: no memory for the memmap of section %lu", nr);
 	}
 }
 
-/* 4. Zones: each region cut at the DMA (16 MiB) and DMA32 (4 GiB) limits. */
+/*
+ * 4. Zones: each region cut at the DMA (16 MiB) and DMA32 (4 GiB) limits;
+ *    with movable_node, its parts inside hotpluggable SRAT ranges go to
+ *    ZONE_MOVABLE instead (mm/numa.c: numa_boot_zone() decides).  Nodes
+ *    without boot RAM are already online (numa_register()).
+ */
 static void
 zones_init(void)
 {
-	static const unsigned long limits[] = { ZONE_DMA_END_PFN, ZONE_DMA32_END_PFN, MAX_PFN };
-
 	for (int i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 		unsigned long pfn = PFN_DOWN(r->base), end = PFN_DOWN(r->base + r->size);
 		int nid = r->nid == NUMA_NO_NODE ? 0 : r->nid;
 
 		node_set_online(nid);
-		for (size_t z = 0; z < ARRAY_SIZE(limits) && pfn < end; z++) {
-			unsigned long stop = MIN(end, limits[z]);
+		while (pfn < end) {
+			enum zone_type zid;
+			unsigned long stop = numa_boot_zone(pfn, end, &zid);
 
-			if (pfn < stop) {
-				zone_init_range(nid, zone_for_pfn(pfn), pfn, stop);
-				pfn = stop;
-			}
+			zone_init_range(nid, zid, pfn, stop);
+			pfn = stop;
 		}
 	}
 	build_all_zonelists();

@@ -499,7 +499,8 @@ unsigned long global_free_pages(void);	/* of every online node */
  * Give zone ZID of node NID the span [start_pfn, end_pfn) (it grows to
  * cover an existing span), and initialise the memmap of that range:
  * links (node, zone, section), PG_reserved, refcount 1, and every
- * pageblock MIGRATE_MOVABLE.  Pages reach the buddy with free_boot_pages().
+ * pageblock whose first page is in the range MIGRATE_MOVABLE.  Pages
+ * reach the buddy with free_boot_pages().
  * Pass each range once: its pfn_valid() pages count as present.
  */
 void zone_init_range(int nid, enum zone_type zid, unsigned long start_pfn,
@@ -510,6 +511,54 @@ void build_all_zonelists(void);
 /* Set every zone's watermarks from its managed pages: after free_boot_pages(). */
 void setup_watermarks(void);
 
+/*
+ * numa.c: NUMA nodes as the firmware describes them
+ * (docs/06-acpi-tables-srat-numa.md).  mm/ knows no ACPI: a firmware
+ * parser reports, in mm's node ids (0..MAX_NUMNODES-1), the memory
+ * ranges, CPUs and distances it read, then calls numa_register() once,
+ * after mm_init_early() and before mm_init_late().  Boot time only, one
+ * CPU, no locking; afterwards the tables are read-only.
+ */
+#define NUMA_MAX_MEMBLKS	64	/* memory ranges the firmware may report */
+#define NUMA_MAX_CPUS		256
+#define NUMA_MEM_HOTPLUGGABLE	(1u << 0)	/* numa_add_memblk() flags */
+
+struct numa_memblk {
+	u64 base;		/* [base, base + size), bytes */
+	u64 size;		/* never 0 */
+	int nid;		/* the node the firmware names */
+	unsigned int flags;	/* NUMA_MEM_* */
+};
+
+/* A range memory may be hot-added into later (the SRAT's hotplug window). */
+struct numa_hotplug_range {
+	u64 base;		/* [base, base + size), bytes */
+	u64 size;
+	int nid;		/* node of memory added there; 0 with numa=off */
+};
+
+extern bool numa_off;			/* numa=off */
+extern bool movable_node_enabled;	/* movable_node */
+/* 0, -EINVAL (bad node, empty or wrapping range), -ERANGE (beyond
+ * MAX_PHYSMEM_BITS) or -ENOSPC (NUMA_MAX_MEMBLKS reported already). */
+int numa_add_memblk(int nid, u64 base, u64 size, unsigned int flags);
+int numa_add_cpu(int nid, u32 apic_id);	/* 0, -EINVAL, -ENOSPC */
+/* 0, or -EINVAL: bad node, distance < 10, or FROM == TO and not 10. */
+int numa_set_distance(int from, int to, u8 distance);
+/* Apply it all (memblock nodes, hotplug ranges, nodes online, distances,
+ * /sys/devices/system/node/); returns the number of nodes online. */
+int numa_register(void);
+/* The node of a hotplug range holding all of [base, base + size), or -ENOENT. */
+int numa_hotplug_range_nid(u64 base, u64 size);
+int numa_nr_hotplug_ranges(void);
+const struct numa_hotplug_range *numa_hotplug_range_at(int i);	/* or NULL */
+int numa_cpu_to_node(u32 apic_id);	/* NUMA_NO_NODE if never reported */
+/* The zone of boot RAM at START_PFN (movable_node: ZONE_MOVABLE inside a
+ * hotplug range) and the end of that zone's piece, at most END_PFN. */
+unsigned long numa_boot_zone(unsigned long start_pfn, unsigned long end_pfn,
+			     enum zone_type *zid);
+void numa_reset(void);			/* forget everything (host tests) */
+
 /* page_alloc.c: the buddy allocator (docs/04-buddy.md, 05-free-area-splitting.md). */
 /* 2^ORDER pages preferring node NID (NUMA_NO_NODE: this CPU's); NULL if none. */
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
@@ -518,7 +567,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
 /* Drop a reference to an allocated head of ORDER; the last one frees it. */
 void free_pages(struct page *page, unsigned int order);
 #define free_page(page)		free_pages(page, 0)
-/* Give the PG_reserved pages of [start_pfn, end_pfn) to the buddy; holes skipped. */
+/* Give the PG_reserved pages of [start_pfn, end_pfn) to the buddy.  Sections
+ * without a memmap are skipped; every other pfn must be RAM of one zone. */
 void free_boot_pages(unsigned long start_pfn, unsigned long end_pfn);
 int page_migratetype(unsigned long pfn);
 /* Records the type only; free pages of the pageblock are not moved. */
@@ -539,7 +589,9 @@ int buddy_check_zone(struct zone *zone, char *msg, size_t msg_size);
 int buddy_check_all(char *msg, size_t msg_size);
 
 /* slab.c: kernel objects (docs/04-buddy.md).  Unmovable, always. */
-void *kmalloc(size_t size, gfp_t gfp);	/* NULL for 0 bytes or no memory */
+/* NULL for 0 bytes, movable/reclaimable flags, or no memory.  With a zone
+ * or node modifier (DMA, DMA32, THISNODE) the object gets whole pages. */
+void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *ptr);		/* NULL is fine */
 void kmalloc_stats(unsigned long *slab_pages, unsigned long *objects);

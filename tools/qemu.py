@@ -115,7 +115,8 @@ def fresh_ovmf_vars(path):
 
 
 def argv(firmware, iso, *, serial="mon:stdio", monitor="none", qmp=None,
-         gdb=False, no_reboot=False, vars_file=None, cpu=None, extra=()):
+         gdb=False, no_reboot=False, vars_file=None, cpu=None, extra=(),
+         memory=None, smp=1):
     """The QEMU command line for FIRMWARE ('bios' or 'uefi') booting ISO.
 
     serial    -serial value: "mon:stdio" (terminal, monitor multiplexed),
@@ -127,13 +128,16 @@ def argv(firmware, iso, *, serial="mon:stdio", monitor="none", qmp=None,
     vars_file the private OVMF VARS copy ('uefi' only; see fresh_ovmf_vars())
     cpu       a -cpu model; None keeps QEMU's default (qemu64)
     extra     more arguments, appended last
+    memory    the -m/-object/-numa arguments instead of memory_args()
+              (tests of other NUMA layouts); None: the standard machine
+    smp       the -smp value (CPUs, for -numa cpu,... layouts)
     """
     if firmware not in FIRMWARES:
         raise ValueError(f"firmware {firmware!r}: expected one of {', '.join(FIRMWARES)}")
-    args = [QEMU, "-M", MACHINE[firmware], "-accel", "tcg", "-smp", "1"]
+    args = [QEMU, "-M", MACHINE[firmware], "-accel", "tcg", "-smp", str(smp)]
     if cpu:
         args += ["-cpu", cpu]
-    args += memory_args()
+    args += memory_args() if memory is None else list(memory)
     if firmware == "uefi":
         if not vars_file:
             raise ValueError("uefi: vars_file is needed (a private copy: fresh_ovmf_vars())")
@@ -286,13 +290,15 @@ class Machine:
     """
 
     def __init__(self, firmware, iso, *, name=None, no_reboot=True,
-                 qmp=True, extra=(), log=None):
+                 qmp=True, extra=(), log=None, memory=None, smp=1):
         self.firmware = firmware
         self.iso = iso
         self.name = name or firmware
         self.no_reboot = no_reboot
         self.use_qmp = qmp
         self.extra = list(extra)
+        self.memory = memory            # argv(memory=...): None, the standard machine
+        self.smp = smp
         self.log = log                  # a file object: every output byte is also written here
         self.workdir = None
         self.argv = None
@@ -317,7 +323,8 @@ class Machine:
         qmp_path = os.path.join(self.workdir, "qmp.sock") if self.use_qmp else None
         self.argv = argv(self.firmware, self.iso, serial="stdio", monitor="none",
                          qmp=qmp_path, no_reboot=self.no_reboot,
-                         vars_file=vars_file, extra=self.extra)
+                         vars_file=vars_file, extra=self.extra,
+                         memory=self.memory, smp=self.smp)
         self.start_time = time.monotonic()
         _live.add(self)
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE,

@@ -206,14 +206,15 @@ def shell(request, shared_machines):
 
 @pytest.fixture
 def boot(default_iso):
-    """boot(firmware, iso=None, no_reboot=True, wait=True): a machine of the
-    test's own (the default ISO unless ISO is given), at its prompt when
-    WAIT; killed when the test ends."""
+    """boot(firmware, iso=None, no_reboot=True, wait=True, **machine_args):
+    a machine of the test's own (the default ISO unless ISO is given), at
+    its prompt when WAIT; killed when the test ends.  MACHINE_ARGS go to
+    qemu.Machine (memory=[...], smp=N: another NUMA layout)."""
     mine = []
 
-    def _boot(firmware="bios", iso=None, no_reboot=True, wait=True):
+    def _boot(firmware="bios", iso=None, no_reboot=True, wait=True, **machine_args):
         m = Hotmem(firmware, iso or default_iso, name=f"own-{firmware}-{len(mine)}",
-                   no_reboot=no_reboot)
+                   no_reboot=no_reboot, **machine_args)
         mine.append(m)
         if wait:
             m.boot()

@@ -48,6 +48,28 @@ UNIT_test_page_alloc := mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 UNIT_TESTS += tests/unit/mm/test_slab.c          # kmalloc and kfree over the buddy
 UNIT_test_slab := mm/slab.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 
+UNIT_TESTS += tests/unit/acpi/test_tables.c      # RSDP, RSDT/XSDT walk on QEMU's real tables; broken firmware
+UNIT_test_tables := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
+UNIT_TESTS += tests/unit/acpi/test_fadt.c        # FADT of every revision, short ones, X_ fields
+UNIT_test_fadt := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
+UNIT_TESTS += tests/unit/acpi/test_madt.c        # MADT entries, overrides, malformed entries
+UNIT_test_madt := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
+UNIT_TESTS += tests/unit/acpi/test_srat.c        # SRAT decoding: QEMU's tables, hostile entries
+UNIT_test_srat := drivers/acpi/srat.c
+
+UNIT_TESTS += tests/unit/acpi/test_slit.c        # SLIT decoding: QEMU's table, hostile matrices
+UNIT_test_slit := drivers/acpi/slit.c
+
+UNIT_TESTS += tests/unit/acpi/test_acpi_numa.c   # SRAT/SLIT -> PXM map -> mm nodes, as at boot
+UNIT_test_acpi_numa := drivers/acpi/numa.c drivers/acpi/srat.c drivers/acpi/slit.c \
+		       mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
+
+UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ranges, numa=off, zone split
+UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * drivers/acpi/acpi.h - what drivers/acpi/ offers the rest of hotmem, file
+ * by file: the firmware's tables (found from the RSDP, checksummed,
+ * bounded), the FADT, MADT, SRAT and SLIT decoded into plain structures.
+ *
+ * Firmware is never trusted: every length is checked against what was
+ * mapped before a byte is read, a table with a bad checksum is reported
+ * and skipped, a malformed subtable ends that table's walk with a
+ * one-line warning, and boot continues.
+ *
+ * drivers/acpi/ sees the machine only through acpi_os_map() (kernel:
+ * drivers/acpi/osl.c; host tests: a fake), so the parsers build on the
+ * host.
+ *
+ * Course text: docs/06-acpi-tables-srat-numa.md.
+ */
+#ifndef DRIVERS_ACPI_ACPI_H
+#define DRIVERS_ACPI_ACPI_H
+
+#include "kernel/types.h"
+
+/* ------------------------------------------------------------ the OS layer */
+
+/*
+ * Make [pa, pa + size) readable and return its address, or NULL.  The
+ * kernel maps it (read-only use, write-back cached) and keeps it mapped;
+ * the host tests return a buffer that holds the table images.
+ */
+const void *acpi_os_map(paddr_t pa, size_t size);
+/*
+ * Called once by acpi_tables_init() when the table list is complete (also
+ * when it is empty).  Kernel: publishes /sys/firmware/acpi/tables/
+ * (cmd_acpi.c: acpi_sysfs_init()); host tests: nothing.
+ */
+void acpi_os_tables_ready(void);
+
+/* ------------------------------------------------------------ tables.c */
+
+/* ACPI 6.x, 5.2.5.3: the Root System Description Pointer. */
+struct acpi_rsdp {
+	char signature[8];	/* "RSD PTR " */
+	u8 checksum;		/* the first 20 bytes sum to 0 */
+	char oem_id[6];
+	u8 revision;		/* 0: ACPI 1.0 (RSDT only); 2: 2.0+ (XSDT) */
+	u32 rsdt_address;
+	/* revision >= 2 from here */
+	u32 length;		/* of the whole RSDP */
+	u64 xsdt_address;
+	u8 extended_checksum;	/* all LENGTH bytes sum to 0 */
+	u8 reserved[3];
+} __packed;
+_Static_assert(sizeof(struct acpi_rsdp) == 36, "RSDP is 36 bytes");
+
+/* ACPI 6.x, 5.2.6: the header every description table starts with. */
+struct acpi_table_header {
+	char signature[4];	/* "APIC", "SRAT", ... */
+	u32 length;		/* bytes, header included */
+	u8 revision;
+	u8 checksum;		/* all LENGTH bytes sum to 0 */
+	char oem_id[6];
+	char oem_table_id[8];
+	u32 oem_revision;
+	char creator_id[4];
+	u32 creator_revision;
+} __packed;
+_Static_assert(sizeof(struct acpi_table_header) == 36, "table header is 36 bytes");
+
+#define ACPI_MAX_TABLES	32
+#define ACPI_TABLE_MAX_SIZE	(16u << 20)	/* a longer "length" is a firmware bug */
+#define ACPI_FACS_MIN_SIZE	64		/* the FACS has no checksum; 5.2.10 */
+
+/* One table the kernel found, as `acpi` lists it. */
+struct acpi_table {
+	char signature[5];	/* NUL-terminated copy; bytes outside '!'..'~'
+				 * and '/' shown as '?'; "????" if unmappable */
+	paddr_t paddr;		/* where the firmware put it */
+	u32 length;		/* from its header; 0 if unmappable */
+	u8 revision;		/* the FACS: its version byte */
+	char oem_id[7];		/* NUL-terminated copy; "" for the FACS */
+	/* Usable: header sane, all LENGTH bytes mapped, checksum 0 (the FACS:
+	 * signature and length sane).  Tables that fail are listed (and
+	 * warned about), never returned by acpi_get_table(). */
+	bool checksum_ok;
+	/* Mapped for LENGTH bytes (also when the checksum is bad, so it can be
+	 * dumped); NULL if the header or the whole table could not be mapped
+	 * or the length was absurd. */
+	const struct acpi_table_header *hdr;
+};
+
+/* The RSDP the tables were found from (`acpi` shows it). */
+struct acpi_rsdp_info {
+	bool found;		/* false: no usable RSDP, no tables */
+	const char *source;	/* "boot loader (ACPI 2.0+)", "boot loader
+				 * (ACPI 1.0)", "EBDA" or "BIOS area" */
+	paddr_t paddr;		/* 0: not known (a boot loader copy that the
+				 * legacy areas do not hold, as under UEFI) */
+	u8 revision;		/* 0: ACPI 1.0; 2: 2.0+ */
+	char oem_id[7];
+	paddr_t rsdt, xsdt;	/* from the RSDP; 0: none */
+	bool use_xsdt;		/* the root table walked is the XSDT */
+};
+extern struct acpi_rsdp_info acpi_rsdp;
+
+/*
+ * Find and map the tables: the RSDP from the multiboot2 copies (2.0+
+ * first, then 1.0), else the legacy scan of the EBDA and 0xe0000-0xfffff;
+ * the XSDT when there is one, else the RSDT; the DSDT and FACS from the
+ * FADT.  Then decode the FADT and MADT into acpi_fadt and acpi_madt
+ * (their .present says whether there was one), and call
+ * acpi_os_tables_ready().  Returns 0, or -ENODEV when there is no usable
+ * RSDP (warned).  Calling it again starts from scratch (host tests).
+ */
+int acpi_tables_init(const void *rsdp_v2, const void *rsdp_v1);
+/* The INSTANCE-th (from 0) table with signature SIG and a good checksum. */
+const struct acpi_table_header *acpi_get_table(const char *sig, int instance);
+int acpi_table_count(void);
+const struct acpi_table *acpi_table_at(int i);	/* 0 <= i < count */
+/* Sum of LEN bytes: 0 for a good ACPI checksum. */
+u8 acpi_checksum(const void *p, size_t len);
+
+/* ------------------------------------------------------------ fadt.c */
+
+/* ACPI Generic Address Structure (5.2.3.2). */
+struct acpi_gas {
+	u8 space_id;		/* 0 memory, 1 I/O port, 2 PCI config */
+	u8 bit_width;
+	u8 bit_offset;
+	u8 access_size;
+	u64 address;		/* 0: not present */
+} __packed;
+
+/* What the kernel uses from the FADT, decoded (5.2.9). */
+struct acpi_fadt_info {
+	bool present;
+	u8 revision;
+	u16 sci_int;		/* ISA IRQ of the SCI */
+	u32 smi_cmd;		/* port; 0: no ACPI mode switch needed */
+	u8 acpi_enable, acpi_disable;	/* values for smi_cmd */
+	u32 pm1a_evt_blk, pm1b_evt_blk;	/* ports; b 0 = none */
+	u32 pm1a_cnt_blk, pm1b_cnt_blk;
+	u32 pm_tmr_blk;
+	u32 gpe0_blk, gpe1_blk;		/* ports; 0 = none */
+	u8 pm1_evt_len, pm1_cnt_len, gpe0_blk_len, gpe1_blk_len;
+	u8 gpe1_base;			/* first GPE number of GPE1 */
+	u32 flags;
+	bool has_reset_reg;
+	struct acpi_gas reset_reg;
+	u8 reset_value;
+	paddr_t dsdt;			/* X_DSDT if set, else DSDT */
+	paddr_t facs;			/* X_FIRMWARE_CTRL if set, else FIRMWARE_CTRL */
+};
+extern struct acpi_fadt_info acpi_fadt;	/* filled by acpi_tables_init() */
+/* Decode TABLE (a FADT of any revision, short ones included) into OUT. */
+int acpi_parse_fadt(const struct acpi_table_header *table, struct acpi_fadt_info *out);
+
+/* ------------------------------------------------------------ madt.c */
+
+#define ACPI_MAX_CPUS		256
+#define ACPI_MAX_IOAPICS	8
+#define ACPI_MAX_OVERRIDES	16
+
+/* MPS INTI flags (5.2.12.5): polarity bits 0-1, trigger mode bits 2-3. */
+#define ACPI_POLARITY(flags)	((flags) & 3)		/* 0 bus default, 1 high, 3 low */
+#define ACPI_TRIGGER(flags)	(((flags) >> 2) & 3)	/* 0 bus default, 1 edge, 3 level */
+
+struct acpi_madt_info {
+	bool present;
+	u32 lapic_address;			/* or the 64-bit override */
+	u64 lapic_address_override;		/* 0: none */
+	bool pcat_compat;			/* dual 8259s present */
+	int nr_cpus;
+	struct { u32 apic_id; u32 uid; bool enabled; bool x2apic; } cpus[ACPI_MAX_CPUS];
+	int nr_ioapics;
+	struct { u8 id; u32 address; u32 gsi_base; } ioapics[ACPI_MAX_IOAPICS];
+	int nr_overrides;
+	struct { u8 bus; u8 source_irq; u32 gsi; u16 flags; } overrides[ACPI_MAX_OVERRIDES];
+};
+extern struct acpi_madt_info acpi_madt;	/* filled by acpi_tables_init() */
+/*
+ * Decode TABLE (an "APIC" table) into OUT.  Returns 0 (also after
+ * warnings about single entries) or -EINVAL when the table itself is
+ * unusable.  A zero-length entry or one running past the table's end
+ * ends the walk; one too short for its type is skipped; unknown types
+ * are noted and skipped; entries beyond the ACPI_MAX_* arrays are
+ * counted out with one warning per kind.
+ */
+int acpi_parse_madt(const struct acpi_table_header *table, struct acpi_madt_info *out);
+/*
+ * The GSI of ISA IRQ IRQ, overrides applied (identity otherwise).  *FLAGS
+ * (if FLAGS is not NULL) gets the MPS INTI flags with "bus default"
+ * resolved to ISA's edge, active high, so ACPI_POLARITY() and
+ * ACPI_TRIGGER() are 1 or 3.  MADT may be NULL or not present.
+ */
+u32 acpi_isa_irq_to_gsi(const struct acpi_madt_info *madt, u8 irq, u16 *flags);
+/* The same for the SCI, whose default is level-triggered, active low. */
+u32 acpi_sci_to_gsi(const struct acpi_madt_info *madt, u8 irq, u16 *flags);
+
+/* ------------------------------------------------------------ cmd_acpi.c (kernel only) */
+
+/* Register /sys/firmware/acpi/tables/SIG for every mapped table. */
+void acpi_sysfs_init(void);
+
+/* ------------------------------------------------------------ srat.c */
+
+#define ACPI_MAX_MEM_AFFINITY	64
+#define ACPI_SRAT_MEM_ENABLED		(1u << 0)
+#define ACPI_SRAT_MEM_HOT_PLUGGABLE	(1u << 1)
+#define ACPI_SRAT_MEM_NON_VOLATILE	(1u << 2)
+/* Ranges ending above this are refused as absurd (52 bits: the most any
+ * x86_64 page table can address). */
+#define ACPI_SRAT_MAX_ADDR		(1ULL << 52)
+
+struct acpi_srat_info {
+	bool present;
+	int nr_cpus;
+	struct { u32 pxm; u32 apic_id; bool x2apic; } cpus[ACPI_MAX_CPUS];	/* enabled only */
+	int nr_mem;
+	struct {
+		u32 pxm;	/* proximity domain */
+		u64 base;	/* [base, base + length) */
+		u64 length;
+		u32 flags;	/* ACPI_SRAT_MEM_*; only ENABLED entries are kept */
+	} mem[ACPI_MAX_MEM_AFFINITY];
+};
+extern struct acpi_srat_info acpi_srat;
+/*
+ * Decode TABLE into OUT.  Kept: Enabled CPUs (types 0 and 2) and Enabled,
+ * non-empty memory ranges below ACPI_SRAT_MAX_ADDR (type 1); other types
+ * are skipped.  A short entry is skipped, a length that breaks the walk
+ * ends it, overlapping ranges are reported (a range inside a hotpluggable
+ * one is normal: a device in QEMU's window); each with one warning.
+ * 0, or -EINVAL when TABLE is no SRAT or shorter than its header.
+ */
+int acpi_parse_srat(const struct acpi_table_header *table, struct acpi_srat_info *out);
+
+/* ------------------------------------------------------------ slit.c */
+
+#define ACPI_MAX_LOCALITIES	64
+
+struct acpi_slit_info {
+	bool present;
+	int nr;			/* localities: the matrix is nr x nr */
+	u8 dist[ACPI_MAX_LOCALITIES][ACPI_MAX_LOCALITIES];
+};
+extern struct acpi_slit_info acpi_slit;
+/*
+ * Decode TABLE into OUT: 0, or -EINVAL (one warning; OUT->present false)
+ * when it has more than ACPI_MAX_LOCALITIES localities, is too short for
+ * the n x n matrix, or has a diagonal entry other than 10 or an entry
+ * 0-9 (reserved).  0xFF (unreachable) is kept as it is.
+ */
+int acpi_parse_slit(const struct acpi_table_header *table, struct acpi_slit_info *out);
+
+/* ------------------------------------------------------------ numa.c */
+
+/*
+ * Parse the SRAT and SLIT (acpi_get_table()), hand CPUs, memory ranges
+ * and distances to mm/numa.c with PXMs turned into node ids (0, 1, ... in
+ * order of first use: CPU entries, then memory entries), print them, and call numa_register().
+ * After acpi_tables_init() and mm_init_early(), before mm_init_late().
+ * Returns the number of nodes online.
+ */
+int acpi_numa_init(void);
+/* The mm/ half of acpi_numa_init(), for decoded tables (SLIT may be NULL). */
+void acpi_numa_setup(const struct acpi_srat_info *srat, const struct acpi_slit_info *slit);
+/* The node of proximity domain PXM (0 with numa=off); -1 (NUMA_NO_NODE)
+ * when the SRAT never named it. */
+int acpi_pxm_to_node(u32 pxm);
+
+#endif /* DRIVERS_ACPI_ACPI_H */
