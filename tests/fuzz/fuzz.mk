@@ -33,15 +33,16 @@ FUZZ_fuzz_lineedit := kernel/lineedit.c tests/unit/fake/fake_term.c
 FUZZ_OPTS_fuzz_lineedit := -max_len=4096
 
 FUZZ_TARGETS += fuzz_srat          # any table image as an SRAT and as a SLIT; contract checked
-FUZZ_fuzz_srat := drivers/acpi/srat.c drivers/acpi/slit.c
+FUZZ_fuzz_srat := drivers/acpi/srat.c drivers/acpi/slit.c tests/fuzz/fuzz_kernel.c
 FUZZ_OPTS_fuzz_srat := -max_len=4096
 
 FUZZ_TARGETS += fuzz_acpi_tables  # RSDP + a window of physical memory: the whole table walk
-FUZZ_fuzz_acpi_tables := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c
+FUZZ_fuzz_acpi_tables := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+			 tests/fuzz/fuzz_kernel.c
 FUZZ_OPTS_fuzz_acpi_tables := -max_len=65536
 
 FUZZ_TARGETS += fuzz_madt          # any table image as a MADT and as a FADT
-FUZZ_fuzz_madt := drivers/acpi/madt.c drivers/acpi/fadt.c
+FUZZ_fuzz_madt := drivers/acpi/madt.c drivers/acpi/fadt.c tests/fuzz/fuzz_kernel.c
 FUZZ_OPTS_fuzz_madt := -max_len=8192
 
 # ---------------------------------------------------------------- rules

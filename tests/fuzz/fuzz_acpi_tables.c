@@ -34,39 +34,7 @@
 #define RSDP_IN_BIOS_AREA	0x04
 #define RAW_POINTERS		0x08
 
-int console_loglevel = 7;
-
-int
-vprintk(const char *fmt, va_list ap)
-{
-	char buf[1024];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	char *nl = strchr(buf, '\n');
-
-	/* One line per message, ending in its newline. */
-	if (n > 0 && (size_t)n < sizeof(buf) && (!nl || nl[1] != '\0'))
-		__builtin_trap();
-	return n;
-}
-
-int
-printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void
-panic(const char *fmt, ...)
-{
-	(void)fmt;
-	__builtin_trap();
-}
+/* printk and panic: tests/fuzz/fuzz_kernel.c */
 
 static u8 *mem;		/* [MEM_BASE, MEM_BASE + mem_size) */
 static size_t mem_size;

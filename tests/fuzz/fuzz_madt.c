@@ -19,38 +19,7 @@
 #include "drivers/acpi/acpi.h"
 #include "kernel/kernel.h"
 
-int console_loglevel = 7;
-
-int
-vprintk(const char *fmt, va_list ap)
-{
-	char buf[1024];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	char *nl = strchr(buf, '\n');
-
-	if (n > 0 && (size_t)n < sizeof(buf) && (!nl || nl[1] != '\0'))
-		__builtin_trap();
-	return n;
-}
-
-int
-printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void
-panic(const char *fmt, ...)
-{
-	(void)fmt;
-	__builtin_trap();
-}
+/* printk and panic: tests/fuzz/fuzz_kernel.c */
 
 static struct acpi_madt_info madt;
 static struct acpi_fadt_info fadt;
