@@ -6,8 +6,10 @@
  *
  * The idea: three sorted tables of [base, base + size) ranges are enough.
  * Every change rebuilds a table into a scratch copy, in address order,
- * merging neighbours on the same node; only a rebuild that fits replaces
- * the table, so a failed call changes nothing.
+ * merging neighbours on the same node with the same flags; only a rebuild
+ * that fits replaces the table, so a failed call changes nothing.  A flag
+ * on memory regions, MEMBLOCK_HOTPLUG, marks RAM the firmware may remove:
+ * with movable_node, allocation stays out of it while anything else fits.
  *
  * Course text: docs/02-physical-memory.md.
  * Tests: tests/unit/mm/test_memblock.c
@@ -85,12 +87,13 @@ report_full(const struct memblock_type *type, const char *what, paddr_t base,
 /* ------------------------------------------------------------ rebuilding */
 
 /*
- * Append [start, end) on node NID to DST, whose last region ends at or
- * below START.  A range that touches the last region on the same node
- * extends it instead.  Returns false when DST has no room left.
+ * Append [start, end) on node NID with FLAGS to DST, whose last region
+ * ends at or below START.  A range that touches the last region extends
+ * it instead when both (1) are on the same node and (2) have the same
+ * flags.  Returns false when DST has no room left.
  */
 static bool
-emit(struct memblock_type *dst, paddr_t start, paddr_t end, int nid)
+emit(struct memblock_type *dst, paddr_t start, paddr_t end, int nid, u32 flags)
 {
 	struct memblock_region *last;
 
@@ -98,7 +101,8 @@ emit(struct memblock_type *dst, paddr_t start, paddr_t end, int nid)
 		return true;
 	if (dst->cnt > 0) {
 		last = &dst->regions[dst->cnt - 1];
-		if (region_end(last) == start && last->nid == nid) {
+		if (region_end(last) == start && last->nid == nid &&
+		    last->flags == flags) {
 			last->size += end - start;
 			return true;
 		}
@@ -106,38 +110,41 @@ emit(struct memblock_type *dst, paddr_t start, paddr_t end, int nid)
 	if (dst->cnt == MEMBLOCK_MAX_REGIONS)
 		return false;
 	dst->regions[dst->cnt++] = (struct memblock_region){
-		.base = start, .size = end - start, .nid = nid,
+		.base = start, .size = end - start, .nid = nid, .flags = flags,
 	};
 	return true;
 }
 
 /* What rebuild() does to the part of the table inside [base, end). */
 enum rebuild_op {
-	REBUILD_ADD,		/* fill its holes with regions on NID */
+	REBUILD_ADD,		/* fill its holes with regions on NID, FLAGS */
 	REBUILD_REMOVE,		/* drop it */
-	REBUILD_SET_NODE,	/* move it to node NID */
+	REBUILD_SET_NODE,	/* move it to node NID, flags kept */
+	REBUILD_MARK,		/* add FLAGS to its flags, node kept */
 };
 
 /*
- * Write into DST the table SRC would become after OP on [base, end).
+ * Write into DST the table SRC would become after OP on [base, end)
+ * (NID and FLAGS as the op says; ops that do not use them ignore them).
  * SRC is left alone; the caller copies DST over it with commit() when the
  * whole operation fits.  Returns 0, or -ENOMEM when DST would need more
  * than MEMBLOCK_MAX_REGIONS regions.
  *
  * One pass over SRC in address order.  For each region:
  *   1. (add only) emit the hole between the part of [base, end) not yet
- *      covered and this region, on node NID;
+ *      covered and this region, on node NID with FLAGS;
  *   2. emit the part of the region below base, unchanged;
  *   3. emit the part inside [base, end): unchanged for add (existing
- *      regions keep their node), on NID for set-node, nothing for remove;
+ *      regions keep their node and flags), on NID for set-node, with
+ *      FLAGS added for mark, nothing for remove;
  *   4. emit the part above end, unchanged.
  * After the last region, (add only) emit what remains of [base, end).
- * emit() merges neighbours on the same node, so DST is sorted, never
- * overlapping and merged, as SRC was.
+ * emit() merges neighbours with the same node and flags, so DST is
+ * sorted, never overlapping and merged, as SRC was.
  */
 static int
 rebuild(struct memblock_type *dst, const struct memblock_type *src,
-	enum rebuild_op op, paddr_t base, paddr_t end, int nid)
+	enum rebuild_op op, paddr_t base, paddr_t end, int nid, u32 flags)
 {
 	paddr_t hole = base;	/* add: [hole, end) is not yet in DST */
 	bool ok = true;
@@ -151,22 +158,25 @@ rebuild(struct memblock_type *dst, const struct memblock_type *src,
 
 		if (op == REBUILD_ADD) {
 			if (hole < rb)
-				ok &= emit(dst, hole, MIN(end, rb), nid);
+				ok &= emit(dst, hole, MIN(end, rb), nid, flags);
 			hole = MAX(hole, re);
 		}
 		if (re <= base || rb >= end) {
-			ok &= emit(dst, rb, re, r->nid);
+			ok &= emit(dst, rb, re, r->nid, r->flags);
 			continue;
 		}
-		ok &= emit(dst, rb, base, r->nid);
+		ok &= emit(dst, rb, base, r->nid, r->flags);
 		if (op == REBUILD_ADD)
-			ok &= emit(dst, MAX(rb, base), MIN(re, end), r->nid);
+			ok &= emit(dst, MAX(rb, base), MIN(re, end), r->nid, r->flags);
 		else if (op == REBUILD_SET_NODE)
-			ok &= emit(dst, MAX(rb, base), MIN(re, end), nid);
-		ok &= emit(dst, end, re, r->nid);
+			ok &= emit(dst, MAX(rb, base), MIN(re, end), nid, r->flags);
+		else if (op == REBUILD_MARK)
+			ok &= emit(dst, MAX(rb, base), MIN(re, end), r->nid,
+				   r->flags | flags);
+		ok &= emit(dst, end, re, r->nid, r->flags);
 	}
 	if (op == REBUILD_ADD)
-		ok &= emit(dst, hole, end, nid);
+		ok &= emit(dst, hole, end, nid, flags);
 	return ok ? 0 : -ENOMEM;
 }
 
@@ -181,7 +191,7 @@ commit(struct memblock_type *type, const struct memblock_type *new)
 /* Apply OP to one table, or report and change nothing. */
 static int
 change(struct memblock_type *type, const char *what, enum rebuild_op op,
-       paddr_t base, u64 size, int nid)
+       paddr_t base, u64 size, int nid, u32 flags)
 {
 	int err;
 
@@ -191,7 +201,7 @@ change(struct memblock_type *type, const char *what, enum rebuild_op op,
 	err = nid_check(what, nid);
 	if (err)
 		return err;
-	if (rebuild(&scratch[0], type, op, base, base + size, nid)) {
+	if (rebuild(&scratch[0], type, op, base, base + size, nid, flags)) {
 		report_full(type, what, base, base + size);
 		return -ENOMEM;
 	}
@@ -204,7 +214,7 @@ change(struct memblock_type *type, const char *what, enum rebuild_op op,
 int
 memblock_add_node(paddr_t base, u64 size, int nid)
 {
-	return change(&memblock.memory, "add", REBUILD_ADD, base, size, nid);
+	return change(&memblock.memory, "add", REBUILD_ADD, base, size, nid, 0);
 }
 
 /* Add RAM whose node is not known yet (the SRAT comes later). */
@@ -219,7 +229,7 @@ int
 memblock_remove(paddr_t base, u64 size)
 {
 	return change(&memblock.memory, "remove", REBUILD_REMOVE, base, size,
-		      NUMA_NO_NODE);
+		      NUMA_NO_NODE, 0);
 }
 
 /*
@@ -231,7 +241,7 @@ int
 memblock_reserve(paddr_t base, u64 size)
 {
 	return change(&memblock.reserved, "reserve", REBUILD_ADD, base, size,
-		      NUMA_NO_NODE);
+		      NUMA_NO_NODE, 0);
 }
 
 /* Give a reserved range back; parts that were not reserved are ignored. */
@@ -239,7 +249,7 @@ int
 memblock_free(paddr_t base, u64 size)
 {
 	return change(&memblock.reserved, "free", REBUILD_REMOVE, base, size,
-		      NUMA_NO_NODE);
+		      NUMA_NO_NODE, 0);
 }
 
 /*
@@ -259,18 +269,33 @@ memblock_set_node(paddr_t base, u64 size, int nid)
 	if (err)
 		return err;
 	if (rebuild(&scratch[0], &memblock.memory, REBUILD_SET_NODE,
-		    base, base + size, nid)) {
+		    base, base + size, nid, 0)) {
 		report_full(&memblock.memory, "set node", base, base + size);
 		return -ENOMEM;
 	}
 	if (rebuild(&scratch[1], &memblock.hidden, REBUILD_SET_NODE,
-		    base, base + size, nid)) {
+		    base, base + size, nid, 0)) {
 		report_full(&memblock.hidden, "set node", base, base + size);
 		return -ENOMEM;
 	}
 	commit(&memblock.memory, &scratch[0]);
 	commit(&memblock.hidden, &scratch[1]);
 	return 0;
+}
+
+/*
+ * Flag the RAM in [base, base + size) MEMBLOCK_HOTPLUG: the firmware may
+ * remove it, so with memblock.skip_hotplug set, allocation avoids it.
+ * Regions that straddle the range are split at its edges, as
+ * memblock_set_node() splits them; holes stay holes.  Only memory is
+ * marked: hidden RAM comes back through hot add, and reservations have
+ * no flags.
+ */
+int
+memblock_mark_hotplug(paddr_t base, u64 size)
+{
+	return change(&memblock.memory, "mark hotplug", REBUILD_MARK, base, size,
+		      NUMA_NO_NODE, MEMBLOCK_HOTPLUG);
 }
 
 /*
@@ -326,14 +351,15 @@ memblock_cap_memory(u64 limit)
 	 * alternate as source and destination).
 	 */
 	(void)rebuild(&scratch[0], &memblock.memory, REBUILD_REMOVE, cut,
-		      MEMBLOCK_END, NUMA_NO_NODE);
+		      MEMBLOCK_END, NUMA_NO_NODE, 0);
 	for (i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 
 		if (region_end(r) <= cut)
 			continue;
+		/* Flags stay behind: hidden regions have none. */
 		if (rebuild(&scratch[n], hidden, REBUILD_ADD, MAX(r->base, cut),
-			    region_end(r), r->nid)) {
+			    region_end(r), r->nid, 0)) {
 			report_full(&memblock.hidden, "mem= cap", cut, MEMBLOCK_END);
 			return -ENOMEM;
 		}
@@ -416,13 +442,9 @@ memblock_is_reserved(paddr_t addr)
 /* ------------------------------------------------------------ free ranges */
 
 /*
- * The next free range: the lowest piece of memory minus reserved that
- * ends above *CURSOR, cut to start at *CURSOR at the earliest.  Start
- * with *CURSOR = 0; each call returns true with [*start, *end) and its
- * node (NID may be NULL), and moves *CURSOR to *end; false when no free
- * range is left.  The cursor is an address, not an index, so the walk
- * stays right even if the tables change between calls.  A free range
- * never spans two memory regions, so it has one node.
+ * The walk behind memblock_next_free_range(): the same contract, but it
+ * returns the memory region the free range lies in (NULL when none is
+ * left), so the allocator can read its node and flags.
  *
  * Per memory region above the cursor: start LO at the region's base (or
  * the cursor), and walk the reservations in address order.  One that
@@ -430,8 +452,8 @@ memblock_is_reserved(paddr_t addr)
  * moves LO to its end.  When LO reaches the region's end, the region is
  * all taken; try the next one.
  */
-bool
-memblock_next_free_range(u64 *cursor, paddr_t *start, paddr_t *end, int *nid)
+static const struct memblock_region *
+free_range_next(u64 *cursor, paddr_t *start, paddr_t *end)
 {
 	const struct memblock_type *res = &memblock.reserved;
 	int i, j;
@@ -456,35 +478,55 @@ memblock_next_free_range(u64 *cursor, paddr_t *start, paddr_t *end, int *nid)
 		if (lo < hi) {
 			*start = lo;
 			*end = hi;
-			if (nid)
-				*nid = m->nid;
 			*cursor = hi;
-			return true;
+			return m;
 		}
 	}
-	return false;
+	return NULL;
+}
+
+/*
+ * The next free range: the lowest piece of memory minus reserved that
+ * ends above *CURSOR, cut to start at *CURSOR at the earliest.  Start
+ * with *CURSOR = 0; each call returns true with [*start, *end) and its
+ * node (NID may be NULL), and moves *CURSOR to *end; false when no free
+ * range is left.  The cursor is an address, not an index, so the walk
+ * stays right even if the tables change between calls.  A free range
+ * never spans two memory regions, so it has one node (and one set of
+ * flags).
+ */
+bool
+memblock_next_free_range(u64 *cursor, paddr_t *start, paddr_t *end, int *nid)
+{
+	const struct memblock_region *m = free_range_next(cursor, start, end);
+
+	if (m && nid)
+		*nid = m->nid;
+	return m != NULL;
 }
 
 /* ------------------------------------------------------------ allocation */
 
 /*
  * The highest address A, a multiple of ALIGN, with [A, A + size) inside
- * one free range on node NID (any node for NUMA_NO_NODE) and below
- * memblock.alloc_limit; 0 when there is none.  Free ranges come in
- * address order, so the last one that fits holds the answer: this is
- * "top-down, first fit", found in one forward walk.  A fit at address 0
- * can only be the first and leaves FOUND at 0, so it reads as failure:
- * 0 is never handed out.
+ * one free range on node NID (any node for NUMA_NO_NODE), in a memory
+ * region with none of the flags EXCLUDE, and below memblock.alloc_limit;
+ * 0 when there is none.  Free ranges come in address order, so the last
+ * one that fits holds the answer: this is "top-down, first fit", found in
+ * one forward walk.  A fit at address 0 can only be the first and leaves
+ * FOUND at 0, so it reads as failure: 0 is never handed out.
  */
 static paddr_t
-find_free_top_down(u64 size, u64 align, int nid)
+find_free_top_down(u64 size, u64 align, int nid, u32 exclude)
 {
+	const struct memblock_region *m;
 	paddr_t start, end, top, a, found = 0;
 	u64 cursor = 0;
-	int range_nid;
 
-	while (memblock_next_free_range(&cursor, &start, &end, &range_nid)) {
-		if (nid != NUMA_NO_NODE && range_nid != nid)
+	while ((m = free_range_next(&cursor, &start, &end))) {
+		if (nid != NUMA_NO_NODE && m->nid != nid)
+			continue;
+		if (m->flags & exclude)
 			continue;
 		top = end;
 		if (memblock.alloc_limit && top > memblock.alloc_limit)
@@ -499,16 +541,57 @@ find_free_top_down(u64 size, u64 align, int nid)
 }
 
 /*
+ * Where memblock_alloc_node() looks, in order; the first pass with room
+ * wins.  Leaving hotpluggable memory matters more than staying on the
+ * node: a memmap on another node costs some speed, one inside a
+ * hotpluggable range keeps that range from ever being removed (which is
+ * why the memmaps of a node whose RAM is all hotpluggable live
+ * elsewhere).  The hotplug passes run only while memblock.skip_hotplug
+ * is set; otherwise the first two passes already look everywhere.
+ */
+static const struct alloc_pass {
+	bool any_node;		/* NUMA_NO_NODE instead of the caller's node */
+	bool hotplug;		/* MEMBLOCK_HOTPLUG regions allowed */
+} alloc_passes[] = {
+	{ .any_node = false,	.hotplug = false },
+	{ .any_node = true,	.hotplug = false },
+	{ .any_node = false,	.hotplug = true },	/* last resorts: */
+	{ .any_node = true,	.hotplug = true },	/* warned */
+};
+
+/* Say where an allocation that left its node, or went into hotpluggable
+ * memory, ended up.  The second is worth a warning: that RAM can no
+ * longer be emptied, which is what movable_node was asked for. */
+static void
+report_fallback(paddr_t a, u64 size, int nid)
+{
+	const struct memblock_region *m = type_find(&memblock.memory, a);
+
+	if (nid != NUMA_NO_NODE && m->nid != nid)
+		pr_debug("memblock: alloc: node %d has no 0x%llx bytes free, "
+			 "took them from node %d\n", nid,
+			 (unsigned long long)size, m->nid);
+	if (memblock.skip_hotplug && (m->flags & MEMBLOCK_HOTPLUG))
+		pr_warn("memblock: alloc: 0x%llx bytes at 0x%llx are in hotpluggable "
+			"memory (node %d): nothing else has room; that memory cannot "
+			"be removed now\n", (unsigned long long)size,
+			(unsigned long long)a, m->nid);
+}
+
+/*
  * Allocate SIZE bytes aligned to ALIGN (a power of two) on node NID, and
  * reserve them.  "Node-local where the node has memory": if node NID has
  * no free range that fits, take the memory from any node rather than
- * fail, as boot allocations must succeed somewhere.  Returns the physical
+ * fail, as boot allocations must succeed somewhere.  With
+ * memblock.skip_hotplug, MEMBLOCK_HOTPLUG memory is used only when no
+ * other memory on any node fits (alloc_passes[]).  Returns the physical
  * address, or 0.
  */
 paddr_t
 memblock_alloc_node(u64 size, u64 align, int nid)
 {
-	paddr_t a;
+	paddr_t a = 0;
+	size_t i;
 
 	if (size == 0 || align == 0 || (align & (align - 1))) {
 		pr_warn("memblock: alloc: bad request (size 0x%llx, align 0x%llx): "
@@ -519,14 +602,17 @@ memblock_alloc_node(u64 size, u64 align, int nid)
 	if (nid_check("alloc", nid))
 		return 0;
 
-	a = find_free_top_down(size, align, nid);
-	if (!a && nid != NUMA_NO_NODE) {
-		a = find_free_top_down(size, align, NUMA_NO_NODE);
-		if (a)
-			pr_debug("memblock: alloc: node %d has no 0x%llx bytes free, "
-				 "took them from node %d\n", nid,
-				 (unsigned long long)size,
-				 type_find(&memblock.memory, a)->nid);
+	for (i = 0; i < ARRAY_SIZE(alloc_passes) && !a; i++) {
+		const struct alloc_pass *p = &alloc_passes[i];
+		u32 exclude = memblock.skip_hotplug && !p->hotplug ?
+			      MEMBLOCK_HOTPLUG : 0;
+
+		if (p->any_node && nid == NUMA_NO_NODE)
+			continue;	/* the pass before looked everywhere */
+		if (p->hotplug && !memblock.skip_hotplug)
+			continue;	/* the first passes included it */
+		a = find_free_top_down(size, align,
+				       p->any_node ? NUMA_NO_NODE : nid, exclude);
 	}
 	if (!a) {
 		pr_warn("memblock: alloc: no free range for 0x%llx bytes (align 0x%llx, limit 0x%llx)\n",
@@ -536,6 +622,7 @@ memblock_alloc_node(u64 size, u64 align, int nid)
 	}
 	if (memblock_reserve(a, size))
 		return 0;
+	report_fallback(a, size, nid);
 	return a;
 }
 
@@ -559,21 +646,24 @@ dump_type(const struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 
+		const char *hp = r->flags & MEMBLOCK_HOTPLUG ? " hotplug" : "";
+
 		if (r->nid == NUMA_NO_NODE)
-			printk("memblock: %-8s [0x%016llx-0x%016llx]\n", type->name,
+			printk("memblock: %-8s [0x%016llx-0x%016llx]%s\n", type->name,
 			       (unsigned long long)r->base,
-			       (unsigned long long)(region_end(r) - 1));
+			       (unsigned long long)(region_end(r) - 1), hp);
 		else
-			printk("memblock: %-8s [0x%016llx-0x%016llx] node %d\n",
+			printk("memblock: %-8s [0x%016llx-0x%016llx] node %d%s\n",
 			       type->name, (unsigned long long)r->base,
-			       (unsigned long long)(region_end(r) - 1), r->nid);
+			       (unsigned long long)(region_end(r) - 1), r->nid, hp);
 	}
 }
 
 /*
  * Print the three tables, one line per region, the end inclusive as
- * Linux prints it:
+ * Linux prints it, " hotplug" after MEMBLOCK_HOTPLUG regions:
  *   memblock: memory   [0x0000000000100000-0x000000003ffdffff] node 0
+ *   memblock: memory   [0x0000000040000000-0x000000007fffffff] node 1 hotplug
  */
 void
 memblock_dump(void)

@@ -386,18 +386,29 @@ typedef unsigned int gfp_t;
  */
 #define MEMBLOCK_MAX_REGIONS	128
 
+/*
+ * Region flags, memory table only (reserved and hidden regions have 0):
+ *   MEMBLOCK_HOTPLUG  the firmware says this RAM may be removed (an SRAT
+ *                     range marked HotPluggable, under movable_node; set
+ *                     by memblock_mark_hotplug()).  While
+ *                     memblock.skip_hotplug is set, allocation takes it
+ *                     only when no other memory fits, with a warning.
+ */
+#define MEMBLOCK_HOTPLUG	0x1u
+
 struct memblock_region {
 	paddr_t base;		/* first byte */
 	u64 size;		/* bytes, never 0; [base, base + size) */
 	int nid;		/* node, or NUMA_NO_NODE before the SRAT says;
 				 * always NUMA_NO_NODE in reserved */
+	u32 flags;		/* MEMBLOCK_* above; 0 outside memory */
 };
 
 struct memblock_type {
 	const char *name;	/* "memory", "reserved", "hidden" */
 	int cnt;		/* regions in use, 0..MEMBLOCK_MAX_REGIONS */
 	/* regions[0..cnt): sorted by base, never overlapping; two that touch
-	 * have different nids (same-node neighbours are merged) */
+	 * differ in nid or flags (neighbours equal in both are merged) */
 	struct memblock_region regions[MEMBLOCK_MAX_REGIONS];
 };
 
@@ -408,6 +419,9 @@ struct memblock {
 	struct memblock_type hidden;	/* RAM cut off by mem=, for probe */
 	paddr_t alloc_limit;		/* allocations end at or below this;
 					 * 0: no limit */
+	bool skip_hotplug;		/* true: allocate from MEMBLOCK_HOTPLUG
+					 * memory only when nothing else fits
+					 * (movable_node; set by numa_register()) */
 };
 
 extern struct memblock memblock;
@@ -420,6 +434,8 @@ int memblock_reserve(paddr_t base, u64 size);	/* need not be RAM */
 int memblock_free(paddr_t base, u64 size);	/* un-reserve */
 /* Give the RAM (memory and hidden) in the range node NID, splitting regions. */
 int memblock_set_node(paddr_t base, u64 size, int nid);
+/* Flag the memory in the range MEMBLOCK_HOTPLUG, splitting regions. */
+int memblock_mark_hotplug(paddr_t base, u64 size);
 /* mem=: keep the first LIMIT bytes of RAM (holes not counted), move the
  * rest to hidden.  -EINVAL for LIMIT 0. */
 int memblock_cap_memory(u64 limit);
@@ -428,6 +444,8 @@ int memblock_cap_memory(u64 limit);
  * fit, from memory minus reserved below alloc_limit, and reserve them.
  * Returns the physical address, or 0 on failure (0 is never allocated).
  * _node: from node NID's memory when it has room, else from any node.
+ * With skip_hotplug, MEMBLOCK_HOTPLUG memory comes last, after every
+ * node's other memory (warned when used).
  */
 paddr_t memblock_alloc(u64 size, u64 align);
 paddr_t memblock_alloc_node(u64 size, u64 align, int nid);

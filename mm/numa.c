@@ -202,6 +202,29 @@ numa_record_hotplug_ranges(void)
 	}
 }
 
+/*
+ * movable_node: flag the hotpluggable ranges in memblock and keep later
+ * boot allocations (memmaps, page tables) out of them, so that the RAM
+ * numa_boot_zone() puts in ZONE_MOVABLE holds no reserved pages made
+ * from here on.  What mm_init_early() allocated before the SRAT was read
+ * may already lie there (Linux allocates bottom-up until then).
+ */
+static void
+numa_mark_hotplug_ranges(void)
+{
+	memblock.skip_hotplug = movable_node_enabled;
+	if (!movable_node_enabled)
+		return;
+	for (int i = 0; i < nr_hotplug_ranges; i++) {
+		const struct numa_hotplug_range *h = &hotplug_ranges[i];
+
+		if (memblock_mark_hotplug(h->base, h->size))
+			pr_warn("numa: [mem 0x%08llx-0x%08llx]: cannot mark hotpluggable in memblock; boot allocations may land there\n",
+				(unsigned long long)h->base,
+				(unsigned long long)(h->base + h->size - 1));
+	}
+}
+
 /* Distances between online nodes: the firmware's, else 10 and 20. */
 static void
 numa_fill_distances(void)
@@ -238,7 +261,8 @@ node_ram_bytes(int nid)
  *    nothing reported: all RAM on node 0); RAM in no range -> node 0,
  *    warned.
  * 2. The hotpluggable ranges are recorded for hot add (numa=off: as
- *    node 0).
+ *    node 0); with movable_node they are also flagged in memblock, so
+ *    the memmaps and page tables allocated next stay out of them.
  * 3. Nodes online: every node with a range or a CPU, memory-less ones
  *    too (a CPU-only node, a node that only owns the hotplug window);
  *    always node 0.
@@ -264,6 +288,7 @@ numa_register(void)
 	numa_orphans_to_node0(&memblock.memory);
 	numa_orphans_to_node0(&memblock.hidden);
 	numa_record_hotplug_ranges();
+	numa_mark_hotplug_ranges();
 
 	node_set_online(0);
 	if (!numa_off) {
@@ -565,9 +590,10 @@ numa_show_node(int nid)
 		const struct memblock_region *r = &memblock.memory.regions[i];
 
 		if (r->nid == nid)
-			printf("node %d boot RAM: [mem 0x%08llx-0x%08llx]\n", nid,
+			printf("node %d boot RAM: [mem 0x%08llx-0x%08llx]%s\n", nid,
 			       (unsigned long long)r->base,
-			       (unsigned long long)(r->base + r->size - 1));
+			       (unsigned long long)(r->base + r->size - 1),
+			       r->flags & MEMBLOCK_HOTPLUG ? " hotplug" : "");
 	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		const struct zone *zone = &pgdat->node_zones[z];

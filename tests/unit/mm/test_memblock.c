@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/mm/test_memblock.c - host tests for mm/memblock.c: the three
- * tables (memory, reserved, hidden), allocation, mem= and the free-range
- * walk.
+ * tables (memory, reserved, hidden), allocation, mem=, the free-range
+ * walk and the MEMBLOCK_HOTPLUG flag (movable_node).
  *
  * Every test starts from empty tables (setup()) and, before it returns,
  * runs check_tables(): each table sorted, never overlapping, merged.  The
@@ -28,8 +28,9 @@
 #define MiB		0x100000ULL
 #define GiB		0x40000000ULL
 
-/* A region as the tests write it: base, size, nid. */
+/* A region as the tests write it: base, size, nid (HP: flagged hotplug). */
 #define R(b, s, n)	{ .base = (b), .size = (s), .nid = (n) }
+#define HP(b, s, n)	{ .base = (b), .size = (s), .nid = (n), .flags = MEMBLOCK_HOTPLUG }
 #define NONE		NUMA_NO_NODE
 
 static int
@@ -40,12 +41,14 @@ setup(void **state)
 	memblock.reserved.cnt = 0;
 	memblock.hidden.cnt = 0;
 	memblock.alloc_limit = 0;
+	memblock.skip_hotplug = false;
 	fake_printk_clear();
 	return 0;
 }
 
 /* Each table: names right, count in range, regions sorted, not
- * overlapping, not empty, not wrapping, same-node neighbours merged. */
+ * overlapping, not empty, not wrapping, only known flags, neighbours
+ * equal in node and flags merged. */
 static void
 check_type(const struct memblock_type *t, const char *name)
 {
@@ -60,12 +63,13 @@ check_type(const struct memblock_type *t, const char *name)
 		assert_true(r->base + r->size > r->base);
 		assert_true(r->nid == NUMA_NO_NODE ||
 			    (r->nid >= 0 && r->nid < MAX_NUMNODES));
+		assert_int_equal(r->flags & ~MEMBLOCK_HOTPLUG, 0);
 		if (i > 0) {
 			const struct memblock_region *p = &t->regions[i - 1];
 
 			assert_true(p->base + p->size <= r->base);
 			if (p->base + p->size == r->base)
-				assert_int_not_equal(p->nid, r->nid);
+				assert_true(p->nid != r->nid || p->flags != r->flags);
 		}
 	}
 }
@@ -78,8 +82,12 @@ check_tables(void)
 	check_type(&memblock.memory, "memory");
 	check_type(&memblock.reserved, "reserved");
 	check_type(&memblock.hidden, "hidden");
-	for (i = 0; i < memblock.reserved.cnt; i++)
+	for (i = 0; i < memblock.reserved.cnt; i++) {
 		assert_int_equal(memblock.reserved.regions[i].nid, NUMA_NO_NODE);
+		assert_int_equal(memblock.reserved.regions[i].flags, 0);
+	}
+	for (i = 0; i < memblock.hidden.cnt; i++)
+		assert_int_equal(memblock.hidden.regions[i].flags, 0);
 }
 
 /* TYPE holds exactly the N regions WANT. */
@@ -94,6 +102,7 @@ expect_regions(const struct memblock_type *type,
 		assert_int_equal(type->regions[i].base, want[i].base);
 		assert_int_equal(type->regions[i].size, want[i].size);
 		assert_int_equal(type->regions[i].nid, want[i].nid);
+		assert_int_equal(type->regions[i].flags, want[i].flags);
 	}
 }
 
@@ -841,19 +850,223 @@ test_dump_prints_three_tables(void **state)
 	assert_int_equal(fake_printk_count, 7);
 }
 
+/* ------------------------------------------------------------ hotplug flag */
+
+/*
+ *   memory  [0 ---- 0x40000) node 0   [0x40000 ---- 0x80000) node 1   hole   [0xc0000-0x100000) 1
+ *   mark              [0x20000 ------------------ 0x60000)
+ *   result  0 | 0 hotplug | 1 hotplug | 1                              1
+ * Expect mark_hotplug to split at the range's edges like set_node, flag
+ * only the inside, keep nodes, and leave holes holes.
+ */
+static void
+test_mark_hotplug_splits_regions(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x0, 0x40000, 0), 0);
+	assert_int_equal(memblock_add_node(0x40000, 0x40000, 1), 0);
+	assert_int_equal(memblock_add_node(0xc0000, 0x40000, 1), 0);
+	assert_int_equal(memblock_mark_hotplug(0x20000, 0x40000), 0);
+	EXPECT(memory, R(0x0, 0x20000, 0), HP(0x20000, 0x20000, 0),
+	       HP(0x40000, 0x20000, 1), R(0x60000, 0x20000, 1),
+	       R(0xc0000, 0x40000, 1));
+	check_tables();
+	/* Marking a hole only changes nothing; a bad range is refused. */
+	assert_int_equal(memblock_mark_hotplug(0x80000, 0x40000), 0);
+	assert_int_equal(memblock.memory.cnt, 5);
+	assert_int_equal(memblock_mark_hotplug(0x1000, 0), -EINVAL);
+	check_tables();
+}
+
+/*
+ *   node 1: [0x100000 ------------------------------ 0x300000)
+ *   mark [0x100000-0x180000), then [0x200000-0x300000), then the gap
+ *   node 1 again on all of it with set_node
+ * Expect touching regions to merge only when node AND flags are equal:
+ * the gap's marking joins three regions into one, set_node keeps flags,
+ * and an add next to a flagged region stays apart (new RAM is unflagged).
+ */
+static void
+test_mark_hotplug_merges_equal_flags_only(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x200000, 1), 0);
+	assert_int_equal(memblock_mark_hotplug(0x100000, 0x80000), 0);
+	assert_int_equal(memblock_mark_hotplug(0x200000, 0x100000), 0);
+	EXPECT(memory, HP(0x100000, 0x80000, 1), R(0x180000, 0x80000, 1),
+	       HP(0x200000, 0x100000, 1));
+	check_tables();
+	assert_int_equal(memblock_mark_hotplug(0x180000, 0x80000), 0);
+	EXPECT(memory, HP(0x100000, 0x200000, 1));
+	assert_int_equal(memblock_set_node(0x100000, 0x100000, 2), 0);
+	EXPECT(memory, HP(0x100000, 0x100000, 2), HP(0x200000, 0x100000, 1));
+	assert_int_equal(memblock_add_node(0x300000, 0x100000, 1), 0);
+	EXPECT(memory, HP(0x100000, 0x100000, 2), HP(0x200000, 0x100000, 1),
+	       R(0x300000, 0x100000, 1));
+	/* Removing from the middle keeps the flag on both pieces. */
+	assert_int_equal(memblock_remove(0x240000, 0x80000), 0);
+	EXPECT(memory, HP(0x100000, 0x100000, 2), HP(0x200000, 0x40000, 1),
+	       HP(0x2c0000, 0x40000, 1), R(0x300000, 0x100000, 1));
+	check_tables();
+}
+
+/*
+ *   memory: 128 regions [i * 0x2000, + 0x1000) (full)
+ *   mark the middle of one
+ * Expect -ENOMEM and no change; marking whole regions needs no new one.
+ */
+static void
+test_mark_hotplug_full_table_changes_nothing(void **state)
+{
+	(void)state;
+	for (int i = 0; i < MEMBLOCK_MAX_REGIONS; i++)
+		assert_int_equal(memblock_add((paddr_t)i * 0x2000, 0x1000), 0);
+	{
+		struct memblock before = memblock;
+
+		assert_int_equal(memblock_mark_hotplug(0x4400, 0x100), -ENOMEM);
+		assert_true(fake_printk_contains("memblock: memory: table full (128 regions): mark hotplug"));
+		assert_memory_equal(&before, &memblock, sizeof(before));
+	}
+	assert_int_equal(memblock_mark_hotplug(0x4000, 0x1000), 0);
+	assert_int_equal(memblock.memory.regions[2].flags, MEMBLOCK_HOTPLUG);
+	assert_int_equal(memblock.memory.regions[1].flags, 0);
+	check_tables();
+}
+
+/*
+ *   node 0: [0x100000-0x200000)   node 0: [0x200000-0x300000) hotplug
+ * Expect alloc to take the top of the hotplug region while skip_hotplug
+ * is off, and the top of the plain region while it is on.
+ */
+static void
+test_alloc_skips_hotplug_when_asked(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x200000, 0), 0);
+	assert_int_equal(memblock_mark_hotplug(0x200000, 0x100000), 0);
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x2ff000);
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 0), 0x2fe000);
+	check_tables();
+
+	memblock.skip_hotplug = true;
+	fake_printk_clear();
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x1ff000);
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 0), 0x1fe000);
+	assert_int_equal(fake_printk_count, 0);
+	/* Only allocation skips it: the free-range walk still lists it. */
+	{
+		paddr_t start, end;
+		u64 cursor = 0x200000;
+
+		assert_true(memblock_next_free_range(&cursor, &start, &end, NULL));
+		assert_int_equal(start, 0x200000);
+		assert_int_equal(end, 0x2fe000);
+	}
+	check_tables();
+}
+
+/*
+ *   [0x100000-0x200000) all reserved but [0x1ff000-0x200000)
+ *   [0x200000-0x300000) hotplug, free
+ * Expect, with skip_hotplug, a 4 KiB alloc from the plain page, then an
+ * 8 KiB one (nothing plain fits) from the top of hotplug memory with a
+ * warning naming the size.
+ */
+static void
+test_alloc_falls_back_to_hotplug_with_warning(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x200000, 0), 0);
+	assert_int_equal(memblock_mark_hotplug(0x200000, 0x100000), 0);
+	assert_int_equal(memblock_reserve(0x100000, 0xff000), 0);
+	memblock.skip_hotplug = true;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x1ff000);
+	assert_int_equal(fake_printk_count, 0);
+	assert_int_equal(memblock_alloc(0x2000, 0x1000), 0x2fe000);
+	assert_true(fake_printk_contains("memblock: alloc: 0x2000 bytes at 0x2fe000 are in hotpluggable memory (node 0)"));
+	/* Only hotplug memory at all (a machine that is all hotpluggable):
+	 * boot still gets its memory. */
+	setup(NULL);
+	assert_int_equal(memblock_add_node(0x100000, 0x100000, 0), 0);
+	assert_int_equal(memblock_mark_hotplug(0x0, 0x1000000), 0);
+	memblock.skip_hotplug = true;
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 0), 0x1ff000);
+	assert_true(fake_printk_contains("0x1000 bytes at 0x1ff000 are in hotpluggable memory"));
+	check_tables();
+}
+
+/*
+ *   node 0: [0x100000-0x200000)   node 1: [0x200000-0x400000) all hotplug
+ * Expect, with skip_hotplug, alloc_node(1) to come from node 0 (as Linux
+ * places a movable node's memmaps), with no warning; with node 0 full,
+ * from node 1's own hotplug memory, warned.
+ */
+static void
+test_alloc_node_all_hotplug_node_uses_other_node(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x100000, 0), 0);
+	assert_int_equal(memblock_add_node(0x200000, 0x200000, 1), 0);
+	assert_int_equal(memblock_mark_hotplug(0x200000, 0x200000), 0);
+	memblock.skip_hotplug = true;
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 1), 0x1ff000);
+	assert_true(fake_printk_contains("node 1 has no 0x1000 bytes free, took them from node 0"));
+	assert_false(fake_printk_contains("hotpluggable"));
+	assert_int_equal(memblock_reserve(0x100000, 0xff000), 0);
+	fake_printk_clear();
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 1), 0x3ff000);
+	assert_true(fake_printk_contains("0x1000 bytes at 0x3ff000 are in hotpluggable memory (node 1)"));
+	assert_false(fake_printk_contains("took them from"));
+	check_tables();
+}
+
+/*
+ *   memory: node 0 plain, node 1 hotplug
+ * Expect dump to end flagged lines with " hotplug".
+ */
+static void
+test_dump_shows_hotplug(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x100000, 0), 0);
+	assert_int_equal(memblock_add_node(0x200000, 0x100000, 1), 0);
+	assert_int_equal(memblock_mark_hotplug(0x200000, 0x100000), 0);
+	fake_printk_clear();
+	memblock_dump();
+	assert_true(fake_printk_contains(
+		"memblock: memory   [0x0000000000100000-0x00000000001fffff] node 0\n"
+		"memblock: memory   [0x0000000000200000-0x00000000002fffff] node 1 hotplug\n"));
+	check_tables();
+}
+
 /* ------------------------------------------------------------ random */
 
 /*
  * The model: one entry per 4 KiB unit of a 4 MiB space.  MODEL_NONE marks
  * a unit outside the table; otherwise the entry is the unit's node (or
- * NUMA_NO_NODE).  The tables must equal the model's maximal runs.
+ * NUMA_NO_NODE), plus MODEL_HP for a memory unit flagged
+ * MEMBLOCK_HOTPLUG.  The tables must equal the model's maximal runs.
  */
 #define UNIT		0x1000ULL
 #define NR_UNITS	1024
 #define MODEL_NONE	(-100)
+#define MODEL_HP	1000
+
+static bool
+model_is_hp(int v)
+{
+	return v >= MODEL_HP / 2;
+}
+
+static int
+model_nid(int v)
+{
+	return model_is_hp(v) ? v - MODEL_HP : v;
+}
 
 struct model {
-	int memory[NR_UNITS];	/* node of each RAM unit, or MODEL_NONE */
+	int memory[NR_UNITS];	/* node (+ MODEL_HP) of each RAM unit, or MODEL_NONE */
 	int reserved[NR_UNITS];	/* NUMA_NO_NODE if reserved, else MODEL_NONE */
 	int hidden[NR_UNITS];	/* node of each hidden unit, or MODEL_NONE */
 };
@@ -883,7 +1096,11 @@ model_runs(const int *units, struct memblock_region *out)
 		if (v == MODEL_NONE)
 			continue;
 		if (out && n < MEMBLOCK_MAX_REGIONS)
-			out[n] = (struct memblock_region)R(s * UNIT, (u - s) * UNIT, v);
+			out[n] = (struct memblock_region){
+				.base = s * UNIT, .size = (u - s) * UNIT,
+				.nid = model_nid(v),
+				.flags = model_is_hp(v) ? MEMBLOCK_HOTPLUG : 0,
+			};
 		n++;
 	}
 	return n;
@@ -927,17 +1144,20 @@ model_compare(const struct model *m)
 	assert_int_equal(i, n);
 }
 
-/* Highest unit A (A > 0, multiple of ALIGN) with N free units on one node
- * (NID, or any) from A; -1 if none. */
+/* Highest unit A (A > 0, multiple of ALIGN) with N free units in one
+ * region on node NID (or any), hotplug ones only if WITH_HP, from A; -1
+ * if none. */
 static int
-model_find(const struct model *m, int n, int align, int nid)
+model_find(const struct model *m, int n, int align, int nid, bool with_hp)
 {
 	int a, u;
 
 	for (a = (NR_UNITS - n) / align * align; a > 0; a -= align) {
 		int v = m->memory[a];
 
-		if (v == MODEL_NONE || (nid != NUMA_NO_NODE && v != nid))
+		if (v == MODEL_NONE || (nid != NUMA_NO_NODE && model_nid(v) != nid))
+			continue;
+		if (model_is_hp(v) && !with_hp)
 			continue;
 		for (u = a; u < a + n; u++)
 			if (m->memory[u] != v || m->reserved[u] != MODEL_NONE)
@@ -959,8 +1179,28 @@ model_fill(int *units, int base, int size, int value, bool only_empty)
 }
 
 /*
- *   random add / remove / reserve / free / set_node / alloc / mem= over
- *   a 4 MiB space in 4 KiB units, 10000 steps
+ * Where the model allocates: memblock's alloc_passes[] written out.
+ * Without skip_hotplug: node, then any.  With it: node, any, without
+ * hotplug units; then node, any, with them.
+ */
+static int
+model_alloc(const struct model *m, int n, int align, int nid, bool skip)
+{
+	int a = model_find(m, n, align, nid, !skip);
+
+	if (a < 0 && nid != NUMA_NO_NODE)
+		a = model_find(m, n, align, NUMA_NO_NODE, !skip);
+	if (a < 0 && skip)
+		a = model_find(m, n, align, nid, true);
+	if (a < 0 && skip && nid != NUMA_NO_NODE)
+		a = model_find(m, n, align, NUMA_NO_NODE, true);
+	return a;
+}
+
+/*
+ *   random add / remove / reserve / free / set_node / mark_hotplug /
+ *   skip_hotplug on-off / alloc / mem= over a 4 MiB space in 4 KiB units,
+ *   10000 steps
  * Expect the tables and the free-range walk to match the unit model after
  * every step, and -ENOMEM exactly when the model needs more than
  * MEMBLOCK_MAX_REGIONS regions.
@@ -976,7 +1216,7 @@ test_random_operations_match_model(void **state)
 		m.memory[u] = m.reserved[u] = m.hidden[u] = MODEL_NONE;
 
 	for (step = 0; step < 10000; step++) {
-		int op = rnd(16), base = rnd(NR_UNITS);
+		int op = rnd(18), base = rnd(NR_UNITS);
 		int size = 1 + rnd(rnd(2) ? 4 : 32);	/* small ones fragment */
 		int nid = (int)rnd(4) - 1, rc = 0;
 
@@ -1004,7 +1244,8 @@ test_random_operations_match_model(void **state)
 			rc = memblock_set_node(base * UNIT, size * UNIT, nid);
 			for (u = base; u < base + size; u++) {
 				if (next.memory[u] != MODEL_NONE)
-					next.memory[u] = nid;
+					next.memory[u] = nid +
+						(model_is_hp(next.memory[u]) ? MODEL_HP : 0);
 				if (next.hidden[u] != MODEL_NONE)
 					next.hidden[u] = nid;
 			}
@@ -1013,9 +1254,7 @@ test_random_operations_match_model(void **state)
 			int n = 1 + rnd(8), align = 1 << rnd(4), a;
 			paddr_t got;
 
-			a = model_find(&m, n, align, nid);
-			if (a < 0 && nid != NUMA_NO_NODE)
-				a = model_find(&m, n, align, NUMA_NO_NODE);
+			a = model_alloc(&m, n, align, nid, memblock.skip_hotplug);
 			if (a >= 0)
 				model_fill(next.reserved, a, n, NUMA_NO_NODE, false);
 			got = memblock_alloc_node(n * UNIT, align * UNIT, nid);
@@ -1029,6 +1268,17 @@ test_random_operations_match_model(void **state)
 			model_compare(&m);
 			continue;
 		}
+		case 15:
+			rc = memblock_mark_hotplug(base * UNIT, size * UNIT);
+			for (u = base; u < base + size; u++)
+				if (next.memory[u] != MODEL_NONE &&
+				    !model_is_hp(next.memory[u]))
+					next.memory[u] += MODEL_HP;
+			break;
+		case 16:
+			memblock.skip_hotplug = !memblock.skip_hotplug;
+			model_compare(&m);
+			continue;
 		default: {
 			/* mem=: rarely, so that memory is not all hidden */
 			int keep = 1 + rnd(NR_UNITS), seen = 0;
@@ -1041,8 +1291,8 @@ test_random_operations_match_model(void **state)
 					continue;
 				if (++seen <= keep)
 					continue;
-				if (next.hidden[u] == MODEL_NONE)
-					next.hidden[u] = next.memory[u];
+				if (next.hidden[u] == MODEL_NONE)	/* no flags */
+					next.hidden[u] = model_nid(next.memory[u]);
 				next.memory[u] = MODEL_NONE;
 			}
 			break;
@@ -1090,6 +1340,13 @@ main(void)
 		T(test_free_ranges_empty_and_changing),
 		T(test_sums_and_predicates),
 		T(test_dump_prints_three_tables),
+		T(test_mark_hotplug_splits_regions),
+		T(test_mark_hotplug_merges_equal_flags_only),
+		T(test_mark_hotplug_full_table_changes_nothing),
+		T(test_alloc_skips_hotplug_when_asked),
+		T(test_alloc_falls_back_to_hotplug_with_warning),
+		T(test_alloc_node_all_hotplug_node_uses_other_node),
+		T(test_dump_shows_hotplug),
 		T(test_random_operations_match_model),
 	};
 #undef T

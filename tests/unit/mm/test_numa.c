@@ -4,7 +4,8 @@
  * memblock: ranges reported per node land on memblock's regions, RAM in
  * no range goes to node 0 with a warning, hotplug ranges are found again,
  * memory-less nodes come online, numa=off puts everything on node 0,
- * distances, the boot zone split (movable_node) and the node files.
+ * distances, the boot zone split and memblock's hotplug flag (movable_node)
+ * and the node files.
  *
  * Every test starts from empty memblock tables, no nodes and nothing
  * reported (setup()).  Sizes are bytes, so the tests pass with every
@@ -35,6 +36,8 @@ setup(void **state)
 	memblock.memory.cnt = 0;
 	memblock.reserved.cnt = 0;
 	memblock.hidden.cnt = 0;
+	memblock.alloc_limit = 0;
+	memblock.skip_hotplug = false;
 	numa_reset();
 	memset(node_data, 0, sizeof(node_data));
 	memset(node_distance_table, 0, sizeof(node_distance_table));
@@ -368,6 +371,58 @@ test_numa_movable_node_qemu_boot_ram_unchanged(void **state)
 	assert_int_equal(split(PFN(MiB), PFN(512 * MiB), p, 8), 2);
 	assert_int_equal(p[0].zid, ZONE_DMA);
 	assert_int_equal(p[1].zid, ZONE_DMA32);
+	/* Marking the window touches no region: it holds no boot RAM. */
+	assert_true(memblock.skip_hotplug);
+	assert_int_equal(memblock.memory.cnt, 3);
+	for (int i = 0; i < memblock.memory.cnt; i++)
+		assert_int_equal(memblock.memory.regions[i].flags, 0);
+}
+
+/* Boot RAM [1M, 512M): node 0 [0, 256M), node 1 [256M, 512M) hotpluggable
+ * (a real board's SRAT, not QEMU's). */
+static void
+hotpluggable_node1_machine(void)
+{
+	assert_int_equal(memblock_add(MiB, 511 * MiB), 0);
+	assert_int_equal(numa_add_memblk(0, 0, 256 * MiB, 0), 0);
+	assert_int_equal(numa_add_memblk(1, 256 * MiB, 256 * MiB,
+					 NUMA_MEM_HOTPLUGGABLE), 0);
+}
+
+/*
+ *   memory  [1M ............ 256M)[256M ............ 512M)
+ *   SRAT    node 0                 node 1, hotpluggable
+ * Expect with movable_node: node 1's region flagged MEMBLOCK_HOTPLUG,
+ * skip_hotplug on, and node 1's memmap-sized allocation placed on node
+ * 0 with no warning.  Without movable_node: no flag, skip off, and the
+ * allocation on node 1 (what exercise 6 of chapter 06 used to find).
+ */
+static void
+test_numa_movable_node_marks_hotplug_ranges(void **state)
+{
+	paddr_t a;
+
+	(void)state;
+	hotpluggable_node1_machine();
+	movable_node_enabled = true;
+	numa_register();
+	assert_int_equal(memblock.memory.cnt, 2);
+	assert_int_equal(memblock.memory.regions[0].flags, 0);
+	assert_int_equal(memblock.memory.regions[1].base, 256 * MiB);
+	assert_int_equal(memblock.memory.regions[1].nid, 1);
+	assert_int_equal(memblock.memory.regions[1].flags, MEMBLOCK_HOTPLUG);
+	assert_true(memblock.skip_hotplug);
+	a = memblock_alloc_node(2 * MiB, PAGE_SIZE, 1);
+	assert_int_equal(nid_at(a), 0);
+	assert_false(fake_printk_contains("hotpluggable memory"));
+
+	setup(NULL);
+	hotpluggable_node1_machine();
+	numa_register();
+	assert_int_equal(memblock.memory.regions[1].flags, 0);
+	assert_false(memblock.skip_hotplug);
+	a = memblock_alloc_node(2 * MiB, PAGE_SIZE, 1);
+	assert_int_equal(nid_at(a), 1);
 }
 
 /* The node files: Linux's formats, one meminfo per online node. */
@@ -428,6 +483,7 @@ main(void)
 		cmocka_unit_test_setup(test_numa_boot_zone_split, setup),
 		cmocka_unit_test_setup(test_numa_boot_zone_rounds_unaligned_range_inwards, setup),
 		cmocka_unit_test_setup(test_numa_movable_node_qemu_boot_ram_unchanged, setup),
+		cmocka_unit_test_setup(test_numa_movable_node_marks_hotplug_ranges, setup),
 		cmocka_unit_test_setup(test_numa_node_files, setup),
 	};
 
