@@ -80,16 +80,6 @@ static const struct expect_fadt expect[] = {
 	  0x84a5, true, 0x1f779000, 0x1f7dc000 },
 };
 
-static int
-nr_warnings(void)
-{
-	int n = 0;
-
-	for (const char *p = fake_printk_buf; (p = strstr(p, KERN_WARNING)); p++)
-		n++;
-	return n;
-}
-
 /* The set's FACP file, in a buffer of exactly its length. */
 static u8 *
 read_facp(const char *dir, size_t *len)
@@ -134,7 +124,7 @@ test_fadt_of_every_machine(void **state)
 			fake_acpi_load_dir(e->dir);
 			fake_printk_clear();
 			assert_int_equal(acpi_tables_init(NULL, NULL), 0);
-			assert_int_equal(nr_warnings(), 0);
+			assert_int_equal(fake_printk_warnings(), 0);
 		} else {
 			fake_printk_clear();
 			assert_int_equal(acpi_parse_fadt((void *)facp, &acpi_fadt), 0);
@@ -197,7 +187,7 @@ test_short_fadt_fields_beyond_are_absent(void **state)
 	assert_int_equal(acpi_parse_fadt((void *)t, &f), 0);
 	assert_true(fake_printk_contains(
 		"acpi: FADT: length 60 < 116 expected; firmware bug, fields beyond it taken as absent\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	assert_int_equal(f.pm1a_evt_blk, 0x600);
 	assert_int_equal(f.pm1a_cnt_blk, 0);
 	assert_int_equal(f.gpe0_blk, 0);
@@ -222,7 +212,7 @@ test_fadt_unusable(void **state)
 	assert_false(f.present);
 	assert_true(fake_printk_contains(
 		"acpi: FADT: length 40 < 44 (no DSDT pointer); firmware bug, table skipped\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	memcpy(full, "APIC", 4);
 	assert_int_equal(acpi_parse_fadt((void *)full, &f), -EINVAL);
 	assert_int_equal(acpi_parse_fadt(NULL, &f), -EINVAL);
@@ -263,7 +253,7 @@ test_x_fields_win(void **state)
 	fake_acpi_fix_checksum(t, len);
 	fake_printk_clear();
 	assert_int_equal(acpi_parse_fadt((void *)t, &f), 0);
-	assert_int_equal(nr_warnings(), 0);
+	assert_int_equal(fake_printk_warnings(), 0);
 	assert_int_equal(f.pm1a_evt_blk, 0x1600);
 	assert_int_equal(f.gpe1_blk, 0x1700);
 	assert_int_equal(f.gpe1_blk_len, 8);	/* 64 bits */
@@ -296,7 +286,7 @@ test_x_fields_unreachable_keep_legacy(void **state)
 		"acpi: FADT: X_PM1a_EVT_BLK in address space 0, not I/O; using PM1a_EVT_BLK 0x600\n"));
 	assert_true(fake_printk_contains(
 		"acpi: FADT: X_PM1b_EVT_BLK port 0x123456 > 0xffff; firmware bug, using PM1b_EVT_BLK 0x0\n"));
-	assert_int_equal(nr_warnings(), 2);
+	assert_int_equal(fake_printk_warnings(), 2);
 	free(t);
 }
 
@@ -321,7 +311,7 @@ test_reset_needs_flag_and_dsdt_missing_warned(void **state)
 	assert_false(f.has_reset_reg);
 	assert_int_equal(f.dsdt, 0);
 	assert_true(fake_printk_contains("acpi: FADT: no DSDT address; firmware bug, no AML\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	free(t);
 }
 

@@ -39,16 +39,6 @@ static const char *const sets[] = {
 	"tests/data/acpi/q35/ovmf-memhp",
 };
 
-static int
-nr_warnings(void)
-{
-	int n = 0;
-
-	for (const char *p = fake_printk_buf; (p = strstr(p, KERN_WARNING)); p++)
-		n++;
-	return n;
-}
-
 static u8 *
 read_apic(const char *dir, size_t *len)
 {
@@ -297,7 +287,7 @@ test_zero_length_entry_ends_walk(void **state)
 	assert_int_equal(madt.nr_cpus, 1);
 	assert_true(fake_printk_contains(
 		"acpi: MADT: entry 1 (type 0): length 0 < 2; firmware bug, walk ended\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	assert_int_equal(fake_printk_count, 1);
 	free(t);
 }
@@ -386,7 +376,7 @@ test_unknown_types_noted_not_warned(void **state)
 	t = b_done(&b);
 	fake_printk_clear();
 	assert_int_equal(acpi_parse_madt((void *)t, &madt), 0);
-	assert_int_equal(nr_warnings(), 0);
+	assert_int_equal(fake_printk_warnings(), 0);
 	assert_true(fake_printk_contains(KERN_INFO
 		"acpi: MADT: entry 0: type 127 (20 bytes) unknown to hotmem; skipped\n"));
 	assert_true(fake_printk_contains("entry 1: type 11 (80 bytes) unknown"));
@@ -431,7 +421,7 @@ test_absurd_counts_capped(void **state)
 		"acpi: MADT: entry 308: more than 8 IOAPICs; this and later ones ignored\n"));
 	assert_true(fake_printk_contains(
 		"acpi: MADT: entry 326: more than 16 interrupt overrides; this and later ones ignored\n"));
-	assert_int_equal(nr_warnings(), 3);
+	assert_int_equal(fake_printk_warnings(), 3);
 	assert_int_equal(fake_printk_count, 3);
 	free(t);
 }

@@ -125,17 +125,6 @@ nr_expected(const struct machine *m)
 	return n;
 }
 
-/* How many warnings (KERN_WARNING messages) were printed. */
-static int
-nr_warnings(void)
-{
-	int n = 0;
-
-	for (const char *p = fake_printk_buf; (p = strstr(p, KERN_WARNING)); p++)
-		n++;
-	return n;
-}
-
 /* An RSDP (revision REV) pointing at RSDT and XSDT, checksums right. */
 static void
 make_rsdp(u8 *out, u8 rev, u32 rsdt, u64 xsdt)
@@ -265,10 +254,10 @@ test_walk_every_machine(void **state)
 		assert_true(acpi_fadt.present);
 		assert_true(acpi_madt.present);
 		if (m->rsdp) {
-			assert_int_equal(nr_warnings(), 0);
+			assert_int_equal(fake_printk_warnings(), 0);
 			assert_true(fake_printk_contains("ACPI: RSDT 0x"));
 		} else {
-			assert_int_equal(nr_warnings(), 1);
+			assert_int_equal(fake_printk_warnings(), 1);
 			assert_true(fake_printk_contains("acpi: FACS at 0x1f7dc000: cannot map its header"));
 		}
 		/* Linux's boot line, for one table we know by heart (APIC.dsl header). */
@@ -321,7 +310,7 @@ test_rsdp_in_ebda(void **state)
 	check_list(m);
 	assert_int_equal(acpi_rsdp.paddr, 0x9fc10);
 	assert_string_equal(acpi_rsdp.source, "EBDA");
-	assert_int_equal(nr_warnings(), 0);
+	assert_int_equal(fake_printk_warnings(), 0);
 }
 
 /* acpi_get_table() counts instances of a signature, usable ones only. */
@@ -358,7 +347,7 @@ test_bad_rsdp_checksum_means_no_acpi(void **state)
 	assert_true(fake_printk_contains(
 		"acpi: RSDP (legacy scan candidate): checksum of the first 20 bytes is not 0; firmware bug, ignored\n"));
 	assert_true(fake_printk_contains("acpi: no valid RSDP"));
-	assert_int_equal(nr_warnings(), 2);
+	assert_int_equal(fake_printk_warnings(), 2);
 	assert_int_equal(fake_acpi_tables_ready_calls, 1);
 }
 
@@ -376,7 +365,7 @@ test_bad_rsdp_copy_falls_back_to_scan(void **state)
 	check_list(&machines[0]);
 	assert_true(fake_printk_contains(
 		"acpi: RSDP (boot loader copy, ACPI 2.0+): extended checksum of 36 bytes is not 0; firmware bug, ignored\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	assert_string_equal(acpi_rsdp.source, "BIOS area");
 }
 
@@ -401,7 +390,7 @@ test_bad_table_checksum_listed_not_used(void **state)
 	assert_false(acpi_madt.present);
 	assert_true(fake_printk_contains(
 		"acpi: APIC at 0x1ffe1f6f: checksum wrong (bytes sum to 0x10, not 0); firmware bug, table not used\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 }
 
 /* Set the length field of the table at PA (checksum fixed over OLD_LEN bytes). */
@@ -432,7 +421,7 @@ test_length_past_mapped_end(void **state)
 	assert_false(acpi_table_at(2)->checksum_ok);
 	assert_true(fake_printk_contains(
 		"acpi: APIC at 0x1ffe1f6f: cannot map its 200 bytes; table skipped\n"));
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 }
 
 /* HPET says 20 bytes (< its own header); WAET says 4 GiB - 16.  Expect: two warnings. */
@@ -451,7 +440,7 @@ test_length_below_header_or_absurd(void **state)
 		"acpi: HPET at 0x1ffe1fe7: length 20 < 36; firmware bug, table skipped\n"));
 	assert_true(fake_printk_contains(
 		"acpi: WAET at 0x1ffe20ff: length 4294967280 > 16777216; firmware bug, table skipped\n"));
-	assert_int_equal(nr_warnings(), 2);
+	assert_int_equal(fake_printk_warnings(), 2);
 }
 
 /* A broken XSDT.  Expect: warned, the RSDT walked instead; both listed. */
@@ -473,7 +462,7 @@ test_bad_xsdt_falls_back_to_rsdt(void **state)
 	assert_non_null(acpi_get_table("APIC", 0));
 	assert_true(fake_printk_contains("acpi: XSDT unusable; falling back to the RSDT at 0x1f77d000\n"));
 	/* the XSDT's checksum, the fallback, OVMF's missing FACS */
-	assert_int_equal(nr_warnings(), 3);
+	assert_int_equal(fake_printk_warnings(), 3);
 }
 
 /* Replace the RSDT at PA by one with the N entries ENTRIES (checksum right). */
@@ -521,7 +510,7 @@ test_root_entries_null_unmapped_duplicate(void **state)
 	assert_true(fake_printk_contains("acpi: RSDT: entry 0 is a null pointer; firmware bug, entry skipped\n"));
 	assert_true(fake_printk_contains("acpi: ???? at 0xdead0000: cannot map its header; table skipped\n"));
 	assert_true(fake_printk_contains("acpi: no usable FADT"));
-	assert_int_equal(nr_warnings(), 3);
+	assert_int_equal(fake_printk_warnings(), 3);
 }
 
 /* An RSDT of 40 entries.  Expect: 32 listed, one warning. */
@@ -538,7 +527,7 @@ test_more_tables_than_the_list_holds(void **state)
 	assert_int_equal(acpi_tables_init(NULL, NULL), 0);
 	assert_int_equal(acpi_table_count(), ACPI_MAX_TABLES);
 	assert_true(fake_printk_contains("acpi: more than 32 tables; the one at 0x1ffe1fe7 and later ones ignored\n"));
-	assert_int_equal(nr_warnings(), 2);	/* and: no FADT */
+	assert_int_equal(fake_printk_warnings(), 2);	/* and: no FADT */
 }
 
 /* The RSDP's RSDT pointer leads to the FACP.  Expect: warned, nothing walked. */
@@ -570,7 +559,7 @@ test_no_rsdp_at_all(void **state)
 	fake_printk_clear();
 	assert_int_equal(acpi_tables_init(NULL, NULL), -ENODEV);
 	assert_int_equal(acpi_table_count(), 0);
-	assert_int_equal(nr_warnings(), 1);
+	assert_int_equal(fake_printk_warnings(), 1);
 	assert_int_equal(fake_acpi_tables_ready_calls, 1);
 }
 

@@ -42,6 +42,16 @@ fake_printk_contains(const char *needle)
 }
 
 int
+fake_printk_warnings(void)
+{
+	int n = 0;
+
+	for (const char *p = fake_printk_buf; (p = strstr(p, KERN_WARNING)); p++)
+		n++;
+	return n;
+}
+
+int
 vprintk(const char *fmt, va_list ap)
 {
 	size_t room = sizeof(fake_printk_buf) - fake_printk_len;

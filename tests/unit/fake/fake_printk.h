@@ -25,5 +25,7 @@ extern char fake_panic_msg[256];		/* the last panic() message, or "" */
 void fake_printk_clear(void);
 /* True when a recorded message contains NEEDLE. */
 bool fake_printk_contains(const char *needle);
+/* How many recorded messages were warnings (KERN_WARNING). */
+int fake_printk_warnings(void);
 
 #endif /* FAKE_PRINTK_H */
