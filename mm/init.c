@@ -245,12 +245,19 @@ free_all_memblock(void)
  * Steps 1 and 2.  Afterwards memblock can allocate and anything can be
  * mapped (page tables come from memblock), so the firmware tables can be
  * read and the nodes learnt before any memmap is placed.
+ *
+ * With movable_node, memblock allocates bottom-up until mm_init_late():
+ * nobody knows yet which RAM is hotpluggable (the SRAT is read later),
+ * but the lowest free RAM, next to the kernel, is the least likely to be,
+ * so the direct map's page tables stay out of removable memory (Linux
+ * does the same).
  */
 void
 mm_init_early(const struct boot_info *bi)
 {
 	memblock_from_boot_map(bi);
 	memblock_dump();
+	memblock.bottom_up = movable_node_enabled;
 	direct_map_init();
 }
 
@@ -261,6 +268,7 @@ mm_init_late(void)
 	struct sparse_stats st;
 	u64 t0, t1;
 
+	memblock.bottom_up = false;	/* the SRAT is read: memmaps go top-down */
 	t0 = ktime_ns();
 	sparse_init();
 	zones_init();

@@ -9,7 +9,8 @@
  * merging neighbours on the same node with the same flags; only a rebuild
  * that fits replaces the table, so a failed call changes nothing.  A flag
  * on memory regions, MEMBLOCK_HOTPLUG, marks RAM the firmware may remove:
- * with movable_node, allocation stays out of it while anything else fits.
+ * with movable_node, allocation stays out of it while anything else fits,
+ * and goes bottom-up (next to the kernel) until the flags are known.
  *
  * Course text: docs/02-physical-memory.md.
  * Tests: tests/unit/mm/test_memblock.c
@@ -23,6 +24,7 @@ struct memblock memblock = {
 	.reserved	= { .name = "reserved" },
 	.hidden		= { .name = "hidden" },
 	.alloc_limit	= 0,
+	.bottom_up	= false,
 };
 
 /* The exclusive end of the highest range a table can hold. */
@@ -508,19 +510,45 @@ memblock_next_free_range(u64 *cursor, paddr_t *start, paddr_t *end, int *nid)
 /* ------------------------------------------------------------ allocation */
 
 /*
- * The highest address A, a multiple of ALIGN, with [A, A + size) inside
- * one free range on node NID (any node for NUMA_NO_NODE), in a memory
- * region with none of the flags EXCLUDE, and below memblock.alloc_limit;
- * 0 when there is none.  Free ranges come in address order, so the last
- * one that fits holds the answer: this is "top-down, first fit", found in
- * one forward walk.  A fit at address 0 can only be the first and leaves
- * FOUND at 0, so it reads as failure: 0 is never handed out.
+ * Where [A, A + size) would go in the free range [start, end), cut at
+ * memblock.alloc_limit: A a multiple of ALIGN, the highest such A
+ * top-down, the lowest bottom-up; 0 when it does not fit.  Bottom-up
+ * never answers 0 (a fit at 0 moves up by ALIGN), since 0 means failure.
  */
 static paddr_t
-find_free_top_down(u64 size, u64 align, int nid, u32 exclude)
+fit_in_range(paddr_t start, paddr_t end, u64 size, u64 align)
+{
+	paddr_t top = end, a;
+
+	if (memblock.alloc_limit && top > memblock.alloc_limit)
+		top = memblock.alloc_limit;
+	if (top <= start || top - start < size)
+		return 0;
+	if (!memblock.bottom_up) {
+		a = ALIGN_DOWN(top - size, align);
+		return a >= start ? a : 0;
+	}
+	a = ALIGN_UP(MAX(start, 1), align);
+	if (a < start || a > top || top - a < size)
+		return 0;	/* no aligned fit, or ALIGN_UP wrapped */
+	return a;
+}
+
+/*
+ * The address A, a multiple of ALIGN, with [A, A + size) inside one free
+ * range on node NID (any node for NUMA_NO_NODE), in a memory region with
+ * none of the flags EXCLUDE, and below memblock.alloc_limit; 0 when there
+ * is none.  Free ranges come in address order, so one forward walk finds
+ * both answers: bottom-up, the first range that fits holds the lowest A;
+ * top-down, the last one holds the highest ("first fit" from either end).
+ * A top-down fit at address 0 can only be the first and leaves FOUND at
+ * 0, so it reads as failure: 0 is never handed out.
+ */
+static paddr_t
+find_free(u64 size, u64 align, int nid, u32 exclude)
 {
 	const struct memblock_region *m;
-	paddr_t start, end, top, a, found = 0;
+	paddr_t start, end, a, found = 0;
 	u64 cursor = 0;
 
 	while ((m = free_range_next(&cursor, &start, &end))) {
@@ -528,14 +556,12 @@ find_free_top_down(u64 size, u64 align, int nid, u32 exclude)
 			continue;
 		if (m->flags & exclude)
 			continue;
-		top = end;
-		if (memblock.alloc_limit && top > memblock.alloc_limit)
-			top = memblock.alloc_limit;
-		if (top <= start || top - start < size)
+		a = fit_in_range(start, end, size, align);
+		if (!a)
 			continue;
-		a = ALIGN_DOWN(top - size, align);
-		if (a >= start)
-			found = a;
+		found = a;
+		if (memblock.bottom_up)
+			break;
 	}
 	return found;
 }
@@ -580,7 +606,7 @@ report_fallback(paddr_t a, u64 size, int nid)
 
 /*
  * Allocate SIZE bytes aligned to ALIGN (a power of two) on node NID, and
- * reserve them.  "Node-local where the node has memory": if node NID has
+ * reserve them: the highest fit, or the lowest with memblock.bottom_up.  "Node-local where the node has memory": if node NID has
  * no free range that fits, take the memory from any node rather than
  * fail, as boot allocations must succeed somewhere.  With
  * memblock.skip_hotplug, MEMBLOCK_HOTPLUG memory is used only when no
@@ -611,8 +637,8 @@ memblock_alloc_node(u64 size, u64 align, int nid)
 			continue;	/* the pass before looked everywhere */
 		if (p->hotplug && !memblock.skip_hotplug)
 			continue;	/* the first passes included it */
-		a = find_free_top_down(size, align,
-				       p->any_node ? NUMA_NO_NODE : nid, exclude);
+		a = find_free(size, align, p->any_node ? NUMA_NO_NODE : nid,
+			      exclude);
 	}
 	if (!a) {
 		pr_warn("memblock: alloc: no free range for 0x%llx bytes (align 0x%llx, limit 0x%llx)\n",

@@ -422,6 +422,9 @@ struct memblock {
 	bool skip_hotplug;		/* true: allocate from MEMBLOCK_HOTPLUG
 					 * memory only when nothing else fits
 					 * (movable_node; set by numa_register()) */
+	bool bottom_up;			/* true: allocate the lowest fit, not
+					 * the highest (movable_node, until the
+					 * SRAT is read; set by mm/init.c) */
 };
 
 extern struct memblock memblock;
@@ -441,7 +444,8 @@ int memblock_mark_hotplug(paddr_t base, u64 size);
 int memblock_cap_memory(u64 limit);
 /*
  * Allocate SIZE bytes aligned to ALIGN (a power of two), top-down, first
- * fit, from memory minus reserved below alloc_limit, and reserve them.
+ * fit (bottom-up while memblock.bottom_up is set), from memory minus
+ * reserved below alloc_limit, and reserve them.
  * Returns the physical address, or 0 on failure (0 is never allocated).
  * _node: from node NID's memory when it has room, else from any node.
  * With skip_hotplug, MEMBLOCK_HOTPLUG memory comes last, after every

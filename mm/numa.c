@@ -207,7 +207,7 @@ numa_record_hotplug_ranges(void)
  * boot allocations (memmaps, page tables) out of them, so that the RAM
  * numa_boot_zone() puts in ZONE_MOVABLE holds no reserved pages made
  * from here on.  What mm_init_early() allocated before the SRAT was read
- * may already lie there (Linux allocates bottom-up until then).
+ * went bottom-up, next to the kernel, to stay out of them too.
  */
 static void
 numa_mark_hotplug_ranges(void)

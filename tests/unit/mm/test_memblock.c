@@ -42,6 +42,7 @@ setup(void **state)
 	memblock.hidden.cnt = 0;
 	memblock.alloc_limit = 0;
 	memblock.skip_hotplug = false;
+	memblock.bottom_up = false;
 	fake_printk_clear();
 	return 0;
 }
@@ -1040,6 +1041,91 @@ test_dump_shows_hotplug(void **state)
 	check_tables();
 }
 
+/* ------------------------------------------------------------ bottom-up */
+
+/*
+ *   memory [0x100000 -------------------------------- 0x200000)
+ * Expect, with bottom_up, allocations from the bottom up, aligned,
+ * reserved at once; back to the top once bottom_up is cleared.
+ */
+static void
+test_alloc_bottom_up_aligned(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(0x100000, 0x100000), 0);
+	memblock.bottom_up = true;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x100000);
+	assert_int_equal(memblock_alloc(0x100, 0x10000), 0x110000);
+	assert_int_equal(memblock_alloc(0x3000, 0x1000), 0x101000);
+	EXPECT(reserved, R(0x100000, 0x4000, NONE), R(0x110000, 0x100, NONE));
+	assert_int_equal(memblock_alloc(0x10, 1), 0x104000);
+	EXPECT(reserved, R(0x100000, 0x4010, NONE), R(0x110000, 0x100, NONE));
+	memblock.bottom_up = false;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x1ff000);
+	assert_int_equal(memblock_reserved_size(), 0x5110);
+	check_tables();
+}
+
+/*
+ *   memory [0x0-0x1000)   [0x100000 ------------------------ 0x200000)
+ *   reserved              [0x100000 - 0x180000)
+ *                              alloc_limit 0x181800 |
+ * Expect, with bottom_up, the lowest fit above the reservation, address 0
+ * never handed out (a fit there moves up by the alignment), and nothing
+ * that would end above alloc_limit.
+ */
+static void
+test_alloc_bottom_up_reserved_and_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(0x0, 0x1000), 0);
+	assert_int_equal(memblock_add(0x100000, 0x100000), 0);
+	assert_int_equal(memblock_reserve(0x100000, 0x80000), 0);
+	memblock.bottom_up = true;
+	assert_int_equal(memblock_alloc(0x800, 0x800), 0x800);
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x180000);
+	memblock.alloc_limit = 0x181800;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0);
+	assert_int_equal(memblock_alloc(0x800, 0x800), 0x181000);
+	memblock.alloc_limit = 0;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x182000);
+	EXPECT(reserved, R(0x800, 0x800, NONE), R(0x100000, 0x81800, NONE),
+	       R(0x182000, 0x1000, NONE));
+	check_tables();
+}
+
+/*
+ *   node 0: [0x100000-0x200000) hotplug   node 1: [0x200000-0x300000)
+ *   node 0: [0x300000-0x400000)
+ * Expect, with bottom_up and skip_hotplug, the lowest fit outside
+ * hotplug memory, the caller's node first (the passes keep their order),
+ * and hotplug memory only as the warned last resort, from its bottom.
+ */
+static void
+test_alloc_bottom_up_skips_hotplug(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add_node(0x100000, 0x100000, 0), 0);
+	assert_int_equal(memblock_add_node(0x200000, 0x100000, 1), 0);
+	assert_int_equal(memblock_add_node(0x300000, 0x100000, 0), 0);
+	assert_int_equal(memblock_mark_hotplug(0x100000, 0x100000), 0);
+	memblock.bottom_up = true;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x100000);
+	memblock.skip_hotplug = true;
+	assert_int_equal(memblock_alloc(0x1000, 0x1000), 0x200000);
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 0), 0x300000);
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 1), 0x201000);
+	assert_false(fake_printk_contains("hotpluggable"));
+	assert_int_equal(memblock_reserve(0x202000, 0xfe000), 0);
+	assert_int_equal(memblock_reserve(0x301000, 0xff000), 0);
+	assert_int_equal(memblock_alloc_node(0x1000, 0x1000, 1), 0x101000);
+	assert_true(fake_printk_contains("0x1000 bytes at 0x101000 are in hotpluggable memory (node 0)"));
+	EXPECT(memory, HP(0x100000, 0x100000, 0), R(0x200000, 0x100000, 1),
+	       R(0x300000, 0x100000, 0));
+	EXPECT(reserved, R(0x100000, 0x2000, NONE), R(0x200000, 0x200000, NONE));
+	check_tables();
+}
+
 /* ------------------------------------------------------------ random */
 
 /*
@@ -1144,15 +1230,17 @@ model_compare(const struct model *m)
 	assert_int_equal(i, n);
 }
 
-/* Highest unit A (A > 0, multiple of ALIGN) with N free units in one
- * region on node NID (or any), hotplug ones only if WITH_HP, from A; -1
- * if none. */
+/* Highest unit A (lowest with memblock.bottom_up; A > 0, multiple of
+ * ALIGN) with N free units in one region on node NID (or any), hotplug
+ * ones only if WITH_HP, from A; -1 if none. */
 static int
 model_find(const struct model *m, int n, int align, int nid, bool with_hp)
 {
+	int top = (NR_UNITS - n) / align * align;
+	int step = memblock.bottom_up ? align : -align;
 	int a, u;
 
-	for (a = (NR_UNITS - n) / align * align; a > 0; a -= align) {
+	for (a = memblock.bottom_up ? align : top; a > 0 && a <= top; a += step) {
 		int v = m->memory[a];
 
 		if (v == MODEL_NONE || (nid != NUMA_NO_NODE && model_nid(v) != nid))
@@ -1199,7 +1287,8 @@ model_alloc(const struct model *m, int n, int align, int nid, bool skip)
 
 /*
  *   random add / remove / reserve / free / set_node / mark_hotplug /
- *   skip_hotplug on-off / alloc / mem= over a 4 MiB space in 4 KiB units,
+ *   skip_hotplug on-off / bottom_up on-off / alloc / mem= over a 4 MiB
+ *   space in 4 KiB units,
  *   10000 steps
  * Expect the tables and the free-range walk to match the unit model after
  * every step, and -ENOMEM exactly when the model needs more than
@@ -1216,7 +1305,7 @@ test_random_operations_match_model(void **state)
 		m.memory[u] = m.reserved[u] = m.hidden[u] = MODEL_NONE;
 
 	for (step = 0; step < 10000; step++) {
-		int op = rnd(18), base = rnd(NR_UNITS);
+		int op = rnd(19), base = rnd(NR_UNITS);
 		int size = 1 + rnd(rnd(2) ? 4 : 32);	/* small ones fragment */
 		int nid = (int)rnd(4) - 1, rc = 0;
 
@@ -1277,6 +1366,10 @@ test_random_operations_match_model(void **state)
 			break;
 		case 16:
 			memblock.skip_hotplug = !memblock.skip_hotplug;
+			model_compare(&m);
+			continue;
+		case 17:
+			memblock.bottom_up = !memblock.bottom_up;
 			model_compare(&m);
 			continue;
 		default: {
@@ -1347,6 +1440,9 @@ main(void)
 		T(test_alloc_falls_back_to_hotplug_with_warning),
 		T(test_alloc_node_all_hotplug_node_uses_other_node),
 		T(test_dump_shows_hotplug),
+		T(test_alloc_bottom_up_aligned),
+		T(test_alloc_bottom_up_reserved_and_limit),
+		T(test_alloc_bottom_up_skips_hotplug),
 		T(test_random_operations_match_model),
 	};
 #undef T
