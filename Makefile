@@ -60,6 +60,9 @@ ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proxi
 ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
 
+# The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
+AML_SRCS +=
+
 
 KERNEL_SRCS += kernel/main.c               # kernel_main(): the init sequence
 KERNEL_SRCS += kernel/printk.c             # printk, log levels, timestamps, dmesg buffer
@@ -85,7 +88,7 @@ MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in o
 MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
 MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
 
-SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
+SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
 
 # ---------------------------------------------------------------- flags

@@ -20,6 +20,8 @@
 
 #include "kernel/types.h"
 
+struct aml_node;
+
 /* ------------------------------------------------------------ the OS layer */
 
 /*
@@ -267,5 +269,117 @@ void acpi_numa_setup(const struct acpi_srat_info *srat, const struct acpi_slit_i
 /* The node of proximity domain PXM (0 with numa=off); -1 (NUMA_NO_NODE)
  * when the SRAT never named it. */
 int acpi_pxm_to_node(u32 pxm);
+
+
+/* ------------------------------------------------------------ namespace.c (kernel) */
+
+/*
+ * Load the DSDT and every SSDT into the AML namespace (drivers/acpi/aml/),
+ * check every method body, and print one line:
+ *   ACPI: namespace: 2 tables, 303 objects, 98 methods (32-bit integers)
+ * After acpi_tables_init() and mm_init_late() (it allocates).  A table
+ * that fails to load is warned about; the others still load.
+ */
+int acpi_namespace_init(void);
+
+/* ------------------------------------------------------------ events.c */
+
+/*
+ * ACPI events.  At boot acpi_events_init():
+ *   1. enters ACPI mode when PM1_CNT.SCI_EN is clear (SMI_CMD <- ACPI_ENABLE,
+ *      then polls SCI_EN for up to a second);
+ *   2. disables and clears every GPE and the PM1 fixed events, then enables
+ *      the power button fixed event and every GPE that has a \_GPE._Lxx or
+ *      _Exx method;
+ *   3. routes the SCI to its GSI with the MADT override's polarity and
+ *      trigger (acpi_sci_to_gsi());
+ *   4. starts the ACPI worker task "kacpid";
+ *   5. queues one run of every enabled GPE's method (spec 9.6: events
+ *      latched before boot).
+ * The SCI handler (interrupt context) reads GPE status & enable, masks
+ * each firing GPE (clears its EN bit), notes the PM1 fixed events, and
+ * wakes kacpid.  kacpid, per GPE: clears STS, runs \_GPE._Lxx/_Exx,
+ * dispatches the queued Notify calls (bus.c), then unmasks the GPE.
+ * Returns 0 or -ENODEV (no FADT / no SCI: events stay off, warned).
+ */
+int acpi_events_init(void);
+
+/* `trace acpi on`: print each SCI, GPE and Notify dispatch as it happens
+ *   acpi: SCI: GPE0_STS 0x08 EN 0x08
+ *   acpi: GPE 3: \_GPE._E03
+ *   acpi: Notify(\_SB_.MHPC.MP00, 0x1 device check) -> memory device
+ * (aml_trace, set at the same time, prints the method calls). */
+extern bool acpi_trace;
+
+/*
+ * Run FN(ARG) in the ACPI worker task and wait for it to return (AML
+ * runs only there, one evaluation at a time).  Notify calls made while it
+ * runs are dispatched after FN returns.  Returns FN's return value.
+ * Before the worker exists (early boot), FN runs in the caller.
+ */
+int acpi_worker_call(int (*fn)(void *arg), void *arg);
+
+struct acpi_event_stats {
+	u64 sci;		/* SCI interrupts taken */
+	u64 gpe[256];		/* method runs per GPE number */
+	u64 notify;		/* Notify calls dispatched */
+	u64 pwrbtn;		/* power button presses */
+};
+extern struct acpi_event_stats acpi_event_stats;
+
+/* ------------------------------------------------------------ sleep.c */
+
+/*
+ * Power off through \_S5 (SLP_TYPa/b) and PM1_CNT (SLP_EN); returns only
+ * when that failed (the reason was printed).  Prints "acpi: power off".
+ */
+int acpi_poweroff(void);
+/* Reset through the FADT reset register when the FADT has one (flag
+ * RESET_REG_SUP); returns -ENODEV when not, or when the write did not
+ * reset the machine within 100 ms. */
+int acpi_reboot(void);
+
+/* ------------------------------------------------------------ bus.c */
+
+/*
+ * The ACPI bus: at boot acpi_bus_scan() walks the namespace and records
+ * every Device (and Processor) with its _HID, _CID, _UID and _STA; a
+ * driver registered with ACPI_DRIVER() is bound to each device whose
+ * _HID or one of its _CIDs is in its id list and whose _STA says present.
+ */
+struct acpi_device;
+struct acpi_driver {
+	const char *name;		/* "memory device" */
+	const char *const *ids;		/* NULL-terminated: "PNP0C80", ... */
+	/* Called in kacpid when the device is found (or appears later);
+	 * returns 0 to bind. */
+	int (*add)(struct acpi_device *dev);
+	/* Notify(dev, value) from the firmware, in kacpid, after the method
+	 * that sent it has returned. */
+	void (*notify)(struct acpi_device *dev, u32 value);
+};
+#define ACPI_DRIVER(var)							static const struct acpi_driver *const __acpi_drv_##var			__used __section("hotmem_acpi_drivers") __attribute__((aligned(8))) = &var
+
+struct acpi_device {
+	struct aml_node *node;		/* its namespace node */
+	char path[64];			/* "\_SB_.MHPC.MP00" */
+	char hid[16];			/* "PNP0C80", "" when none */
+	char cids[4][16];		/* _CID ids; "" when unused */
+	char uid[24];			/* "0x00", "1"; "" when none */
+	u32 sta;			/* _STA, 0x0F when there is none */
+	const struct acpi_driver *driver;	/* bound driver or NULL */
+	void *driver_data;		/* the driver's */
+	struct acpi_device *parent;	/* nearest device above; NULL at \_SB */
+};
+
+int acpi_bus_scan(void);		/* in kacpid; returns devices found */
+struct acpi_device *acpi_bus_find(const struct aml_node *node);
+int acpi_bus_count(void);
+struct acpi_device *acpi_bus_device(int i);	/* 0 <= i < count, tree order */
+/* Deliver every Notify queued by aml_os_notify() to its device's driver
+ * (or log it as unbound).  kacpid calls it after each evaluation. */
+void acpi_bus_dispatch_notifies(void);
+/* "device check", "eject request", ... for VALUE. */
+const char *acpi_notify_name(u32 value);
 
 #endif /* DRIVERS_ACPI_ACPI_H */

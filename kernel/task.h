@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/task.h - kernel tasks, the scheduler, wait queues, sleeping
+ * mutexes and completions (kernel/task.c, kernel/wait.c).
+ *
+ * A task is a kernel thread: its own stack and saved registers, nothing
+ * else (user address spaces come with tasks' own issue).  kernel_main()
+ * becomes task 0, "init", which runs the shell.  Scheduling is
+ * cooperative and round-robin: a task runs until it sleeps (a wait
+ * queue, task_sleep_ms()) or yields; an interrupt handler never switches
+ * tasks, it only wakes them, and the woken task runs at the next
+ * schedule().  When no task is runnable, schedule() halts the CPU until
+ * an interrupt makes one runnable.
+ *
+ * Lock rule: the run queue and every wait queue are protected by
+ * disabling interrupts (one CPU).  wake_up() may be called from an
+ * interrupt handler; everything that sleeps may not.
+ *
+ * Course text: docs/07-aml-and-acpi-events.md (the ACPI worker is the
+ * first task besides init).
+ */
+#ifndef KERNEL_TASK_H
+#define KERNEL_TASK_H
+
+#include "kernel/types.h"
+#include "arch/cpu.h"
+#include "mm/list.h"
+
+#define TASK_NAME_LEN	16
+#define TASK_STACK_SIZE	(16 * 1024)
+
+enum task_state {
+	TASK_RUNNING,		/* on the run queue, or the current task */
+	TASK_SLEEPING,		/* on a wait queue or the timer list */
+	TASK_DEAD,		/* returned; its stack is freed by the next schedule() */
+};
+
+struct task {
+	int pid;			/* 0 for init, then 1, 2, ... never reused */
+	char name[TASK_NAME_LEN];	/* "init", "kacpid" */
+	enum task_state state;
+	struct list_head run_link;	/* on the run queue or a wait queue */
+	u64 wake_at_ns;			/* task_sleep_ms(): when to wake; 0: no timeout */
+	u64 switches;			/* times it was switched to (`ps`) */
+	void *stack;			/* TASK_STACK_SIZE bytes; NULL for init */
+	void *arch_sp;			/* saved stack pointer while not running */
+	struct list_head all_link;	/* on the list of all tasks (`ps`) */
+};
+
+/* task.c */
+void task_init(void);				/* make the caller task 0 "init" */
+struct task *task_current(void);
+/* A new runnable task that runs FN(ARG) and dies when FN returns; NULL
+ * when out of memory. */
+struct task *task_create(const char *name, void (*fn)(void *arg), void *arg);
+void schedule(void);		/* run the next runnable task; returns when
+				 * the caller is picked again */
+void task_yield(void);		/* stay runnable, let the others run */
+void task_sleep_ms(u64 ms);	/* sleep at least MS milliseconds */
+/* Called from the timer tick: wake tasks whose sleep has ended. */
+void task_timer_tick(u64 now_ns);
+
+/* wait.c: a wait queue is a list of sleeping tasks. */
+struct wait_queue {
+	struct list_head sleepers;	/* of struct task, through run_link */
+};
+#define WAIT_QUEUE_INIT(name)	{ LIST_HEAD_INIT((name).sleepers) }
+void wait_queue_init(struct wait_queue *wq);
+/* Wake every sleeper (they recheck their condition).  Any context. */
+void wake_up(struct wait_queue *wq);
+/*
+ * Sleep on WQ until COND is true.  COND is tested with interrupts
+ * disabled, so a wake_up() from an interrupt between the test and the
+ * sleep is not lost.  Task context only.
+ */
+void wait_queue_sleep_locked(struct wait_queue *wq);	/* irqs off; returns with them off */
+#define wait_event(wq, cond) do {					\
+	bool __was = arch_irq_save();					\
+	while (!(cond))							\
+		wait_queue_sleep_locked(wq);				\
+	arch_irq_restore(__was);					\
+} while (0)
+
+/* A sleeping mutex: the holder may sleep; others wait in FIFO order. */
+struct mutex {
+	struct task *owner;		/* NULL: free */
+	struct wait_queue waiters;
+	const char *name;		/* for the deadlock message */
+};
+#define MUTEX_INIT(name_)	{ NULL, WAIT_QUEUE_INIT((name_).waiters), #name_ }
+void mutex_init(struct mutex *m, const char *name);
+void mutex_lock(struct mutex *m);	/* panics if the caller holds it */
+void mutex_unlock(struct mutex *m);	/* panics if the caller does not */
+bool mutex_held(const struct mutex *m);	/* by the current task */
+
+/* A completion: one task waits until another says "done". */
+struct completion {
+	bool done;
+	struct wait_queue wq;
+};
+void completion_init(struct completion *c);
+void complete(struct completion *c);		/* any context */
+void wait_for_completion(struct completion *c);	/* task context */
+
+#endif /* KERNEL_TASK_H */
