@@ -129,6 +129,7 @@ $(BUILD)/obj/%.S.o: %.S | deps-build
 # not move; the cmp below checks it).  A disassembly and a symbol list are
 # written beside the kernel.
 $(BUILD)/ksyms0.c: tools/gen-ksyms
+	@mkdir -p $(dir $@)
 	$(Q)tools/gen-ksyms < /dev/null > $@
 
 $(BUILD)/ksyms.c: $(BUILD)/hotmem.1.elf tools/gen-ksyms
