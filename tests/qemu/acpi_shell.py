@@ -13,11 +13,14 @@ drivers/acpi/aml/aml.h, aml_trace and aml_value_format()):
     aml: call \\_GPE._E03 ()                  (two more spaces per depth)
     aml:   call \\_SB_.MHPC.MSCN ()
     aml:       Notify(\\_SB_.MHPC.MP00, 0x1)
-    acpi: Notify(\\_SB_.MHPC.MP00, 0x1 device check) -> ...
+    acpi: Notify(\\_SB_.MHPC.MP00, 0x1 device check) -> DRIVER
 
-Each is a printk line, so it carries a timestamp in front.  They come
-while the shell sits at its prompt; a test waits for them (never sleeps),
-then resyncs the shell before typing.
+Each is a printk line, so it carries a timestamp in front.  The bus logs
+a Notify it cannot hand to a driver whether tracing is on or not, with
+": no driver" (or ": present, bound to DRIVER") after the parenthesis;
+the patterns below match the Notify up to the parenthesis.  The lines
+come while the shell sits at its prompt; a test waits for them (never
+sleeps), then resyncs the shell before typing.
 
 Course text: docs/07-aml-and-acpi-events.md.
 """
@@ -56,11 +59,11 @@ def aml_notify_line(slot, value):
 
 
 def trace(m, on):
-    """`trace acpi on|off`; it must answer without an error."""
+    """`trace acpi on|off`; it must say the new state ("trace acpi: on ...")."""
+    __tracebackhide__ = True
     word = "on" if on else "off"
     out = m.run(f"trace acpi {word}")
-    assert not re.search(r"unknown|usage|error|invalid", out, re.I), \
-        f"`trace acpi {word}` answered {out!r}"
+    assert out.startswith(f"trace acpi: {word}"), f"`trace acpi {word}` answered {out!r}"
     return out
 
 
@@ -93,21 +96,23 @@ INTEGER = r"0x[0-9A-F]+"
 
 
 def aml_eval(m, path, *args, timeout=10.0):
-    """`aml eval PATH ARGS...` typed as it is; returns its output."""
+    """`aml eval PATH ARGS...` typed as it is; returns its output: the
+    value as aml_value_format() prints it, then, for a resource template,
+    one indented line per descriptor (drivers/acpi/cmd_aml.c)."""
     return m.run(" ".join(("aml eval", path) + args), timeout=timeout)
 
 
 def eval_value(m, path, *args):
-    """The value `aml eval` printed, as aml_value_format() text: the last
-    line of the output, without a "PATH = " in front if it has one."""
+    """The value line of `aml eval PATH ARGS...`: "0xF", "Buffer(48) {...}"."""
+    __tracebackhide__ = True
     out = aml_eval(m, path, *args)
     assert out, f"`aml eval {path}` printed nothing"
-    last = out.split("\n")[-1]
-    return last.split(" = ", 1)[1] if " = " in last else last
+    return out.split("\n")[0]
 
 
-def eval_integer(m, path):
-    text = eval_value(m, path)
+def eval_integer(m, path, *args):
+    __tracebackhide__ = True
+    text = eval_value(m, path, *args)
     assert re.fullmatch(INTEGER, text), f"`aml eval {path}`: not an Integer: {text!r}"
     return int(text, 16)
 
@@ -157,18 +162,35 @@ def crs_memory_ranges(text):
 
 # ------------------------------------------------------------ acpi devices
 
-DEVICE_PATH = r"(\\[A-Z0-9_]{4}(?:\.[A-Z0-9_]{4})*)"
+# `acpi devices`: a line per device, indented two spaces per level below
+# \_SB_, then a summary line:
+#   "  \_SB_.PCI0 PNP0A08 cid=PNP0A03 uid=0 sta=0x0f"
+#   "    \_SB_.MHPC.MP00 PNP0C80 uid=0x00 sta=0x00 [driver]"
+#   "42 devices, 30 present, 0 bound to drivers"
+DEVICE_LINE = (r"( *)(\\[A-Z0-9_]{4}(?:\.[A-Z0-9_]{4})*) (\S+)(?: cid=(\S+))?"
+               r'(?: uid=("[^"]*"|\S+))? sta=0x([0-9a-fA-F]+)(?: \[(.+)\])?')
+DEVICES_SUMMARY = r"(\d+) devices, (\d+) present, (\d+) bound to drivers"
 
 
 def acpi_devices(m):
-    """`acpi devices` as {path: line}: one line per device, its path first."""
+    """`acpi devices` as ({path: {"hid", "cids", "uid", "sta", "driver",
+    "depth"}}, the text); every line must be a device line or the summary,
+    and the summary must count the devices listed."""
+    __tracebackhide__ = True
     text = m.run("acpi devices")
+    lines = text.split("\n")
     devices = {}
-    for line in text.split("\n"):
-        mt = re.search(DEVICE_PATH, line)
-        if mt:
-            devices[mt.group(1)] = line
-    assert devices, f"`acpi devices` listed no device path:\n{text}"
+    for line in lines[:-1]:
+        d = re.fullmatch(DEVICE_LINE, line)
+        assert d, f"`acpi devices` line not understood: {line!r}\n{text}"
+        devices[d.group(2)] = {"depth": len(d.group(1)) // 2, "hid": d.group(3),
+                               "cids": d.group(4).split(",") if d.group(4) else [],
+                               "uid": d.group(5), "sta": int(d.group(6), 16),
+                               "driver": d.group(7)}
+    summary = re.fullmatch(DEVICES_SUMMARY, lines[-1])
+    assert summary, f"no summary line at the end of `acpi devices`:\n{text}"
+    assert int(summary.group(1)) == len(devices), f"summary counts other devices:\n{text}"
+    assert int(summary.group(2)) == sum(1 for d in devices.values() if d["sta"] & 1), text
     return devices, text
 
 
