@@ -59,6 +59,7 @@ ACPI_SRCS += drivers/acpi/cmd_acpi.c     # `acpi`, `acpi dump`, /sys/firmware/ac
 ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proximity domain
 ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
+ACPI_SRCS += drivers/acpi/hw.c           # fixed hardware: PM1 and GPE registers, the reset register
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
 AML_SRCS +=

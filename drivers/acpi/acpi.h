@@ -282,6 +282,75 @@ int acpi_pxm_to_node(u32 pxm);
  */
 int acpi_namespace_init(void);
 
+/* ------------------------------------------------------------ hw.c */
+
+/*
+ * The fixed hardware (ACPI 6.x, 4.8): PM1 event and control registers and
+ * the GPE blocks, at the I/O ports of the FADT.  A PM1 register of the a
+ * and b blocks reads as the OR of both and is written to both (4.8.1.1);
+ * the _block variants reach one of them (sleep.c: SLP_TYPa and SLP_TYPb).
+ */
+#define ACPI_PM1_TMR		(1u << 0)	/* PM1_STS and PM1_EN bits */
+#define ACPI_PM1_BM		(1u << 4)	/* STS only */
+#define ACPI_PM1_GBL		(1u << 5)
+#define ACPI_PM1_PWRBTN		(1u << 8)
+#define ACPI_PM1_SLPBTN		(1u << 9)
+#define ACPI_PM1_RTC		(1u << 10)
+#define ACPI_PM1_WAK		(1u << 15)	/* STS only: woken */
+#define ACPI_PM1_SCI_EN		(1u << 0)	/* PM1_CNT bits */
+#define ACPI_PM1_SLP_TYP_SHIFT	10
+#define ACPI_PM1_SLP_TYP	(7u << 10)
+#define ACPI_PM1_SLP_EN		(1u << 13)
+
+#define ACPI_GAS_MEMORY		0		/* struct acpi_gas space_id */
+#define ACPI_GAS_IO		1
+#define ACPI_GAS_PCI		2
+
+#define ACPI_MAX_GPES		256	/* _Lxx/_Exx names have two hex digits */
+
+enum acpi_pm1_reg { ACPI_PM1_STS, ACPI_PM1_EN, ACPI_PM1_CNT };
+enum acpi_pm1_block { ACPI_PM1A, ACPI_PM1B };
+
+/* One GPE block: LEN status bytes at PORT, then LEN enable bytes. */
+struct acpi_gpe_block {
+	const char *name;	/* "GPE0", "GPE1" */
+	u16 port;		/* first STS byte; the EN half starts at port + len */
+	u8 len;			/* bytes in each half: the FADT's length / 2 */
+	u16 base;		/* GPE number of STS byte 0, bit 0 (GPE0: 0) */
+	u16 count;		/* GPEs numbered: len * 8, cut at ACPI_MAX_GPES */
+};
+
+/* Take the register blocks from FADT: 0, -ENODEV (no FADT) or -EINVAL
+ * (no usable PM1a block; warned).  An unusable or overlapping GPE block
+ * is warned about and left out. */
+int acpi_hw_init(const struct acpi_fadt_info *fadt);
+u32 acpi_pm1_read(enum acpi_pm1_reg reg);		/* a | b */
+void acpi_pm1_write(enum acpi_pm1_reg reg, u32 value);	/* to a and b */
+u32 acpi_pm1_read_block(enum acpi_pm1_block blk, enum acpi_pm1_reg reg);	/* 0: absent */
+void acpi_pm1_write_block(enum acpi_pm1_block blk, enum acpi_pm1_reg reg, u32 value);
+int acpi_gpe_block_count(void);
+const struct acpi_gpe_block *acpi_gpe_block_at(int i);	/* NULL past the end */
+bool acpi_gpe_exists(u32 gpe);
+void acpi_gpe_enable(u32 gpe);		/* read-modify-write of its EN byte */
+void acpi_gpe_disable(u32 gpe);
+void acpi_gpe_clear(u32 gpe);		/* write 1 to its STS bit */
+bool acpi_gpe_is_enabled(u32 gpe);	/* EN bit */
+bool acpi_gpe_is_active(u32 gpe);	/* STS bit */
+/*
+ * Interrupt context: every GPE with STS and EN set gets its EN bit
+ * cleared and its bit set in PENDING (ACPI_MAX_GPES bits).  Returns how
+ * many.  The STS bits stay set.
+ */
+int acpi_gpe_mask_firing(u64 *pending);
+void acpi_gpe_disable_all(void);	/* every EN byte 0 */
+void acpi_gpe_clear_all(void);		/* every STS bit cleared */
+/* Every EN byte into BUF (at most SIZE); returns how many there are. */
+size_t acpi_gpe_save_enables(u8 *buf, size_t size);
+void acpi_gpe_restore_enables(const u8 *buf, size_t size);
+/* Write FADT's reset value to its reset register: 0, or -ENODEV when
+ * there is none (flag RESET_REG_SUP) or it is unusable (warned). */
+int acpi_hw_write_reset(const struct acpi_fadt_info *fadt);
+
 /* ------------------------------------------------------------ events.c */
 
 /*

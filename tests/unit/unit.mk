@@ -70,9 +70,15 @@ UNIT_test_acpi_numa := drivers/acpi/numa.c drivers/acpi/srat.c drivers/acpi/slit
 UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ranges, numa=off, zone split
 UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/acpi/test_acpi_hw.c      # PM1 and GPE registers from the FADT, the SCI's masking, reset
+UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		     tests/unit/fake/fake_acpi_os.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
+UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggable device model
+UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
 
 # ---------------------------------------------------------------- rules
 
