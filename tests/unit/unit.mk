@@ -77,6 +77,11 @@ UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c
 UNIT_TESTS += tests/unit/acpi/test_bus.c         # EISA ids, the device scan, binding, the Notify queue
 UNIT_test_bus := drivers/acpi/bus.c tests/unit/acpi/fake_aml_ns.c
 
+UNIT_TESTS += tests/unit/acpi/test_events.c      # ACPI mode, SCI routing and masking, GPE runs, power button
+UNIT_test_events := drivers/acpi/events.c drivers/acpi/hw.c drivers/acpi/bus.c \
+		    drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		    tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
