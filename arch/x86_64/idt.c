@@ -128,7 +128,7 @@ trap_dispatch(struct trap_frame *tf)
 		return;
 	}
 	if (v == VECTOR_LAPIC_TIMER) {
-		jiffies++;
+		lapic_timer_interrupt();
 		lapic_eoi();
 		return;
 	}

@@ -45,6 +45,17 @@ struct trap_frame {
 };
 _Static_assert(sizeof(struct trap_frame) == 22 * 8, "trap_entry.S layout");
 
+/*
+ * What arch_context_switch() (switch.S) leaves on a stack it switches
+ * away from, lowest address first: the callee-saved registers, then its
+ * return address.  context.c builds one for a task never run before.
+ */
+struct switch_frame {
+	u64 r15, r14, r13, r12, rbx, rbp;
+	u64 rip;		/* where the task resumes */
+};
+_Static_assert(sizeof(struct switch_frame) == 7 * 8, "switch.S layout");
+
 /* trap_entry.S: stub n starts at trap_stubs + n * TRAP_STUB_SIZE. */
 #define TRAP_STUB_SIZE	16
 extern char trap_stubs[];
@@ -63,6 +74,7 @@ void pic_disable(void);
 void lapic_init(void);
 void lapic_eoi(void);
 void lapic_timer_start(unsigned int hz);
+void lapic_timer_interrupt(void);	/* the tick: jiffies, sleeping tasks */
 extern volatile u64 jiffies;
 /* ioapic.c */
 void ioapic_init(void);

@@ -36,6 +36,9 @@ UNIT_test_cmdline := kernel/cmdline.c kernel/args.c
 UNIT_TESTS += tests/unit/kernel/test_pseudofs.c  # paths, implied directories, registration, the seq sink
 UNIT_test_pseudofs := kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/kernel/test_task.c     # scheduler, sleep, exit, wait queues, mutexes, completions
+UNIT_test_task := kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c
+
 UNIT_TESTS += tests/unit/mm/test_memblock.c      # the boot-time allocator
 UNIT_test_memblock := mm/memblock.c
 
