@@ -113,7 +113,7 @@ write_slp(enum acpi_pm1_block blk, u8 typ)
 }
 
 /*
- * The order (ACPI 6.x, 16.1.6 and 7.4.2): evaluate \_S5 and _PTS(5) (in
+ * The order (ACPI 6.x, 7.4 and 16.1): evaluate \_S5 and _PTS(5) (in
  * kacpid); then, with interrupts off, disable every GPE so none can wake
  * the machine, clear the wake and fixed-event status bits, and write
  * SLP_TYPa | SLP_EN to PM1a_CNT, then SLP_TYPb | SLP_EN to PM1b_CNT.

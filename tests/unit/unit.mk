@@ -85,6 +85,10 @@ UNIT_test_events := drivers/acpi/events.c drivers/acpi/hw.c drivers/acpi/bus.c \
 		    drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
 		    tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
 
+UNIT_TESTS += tests/unit/acpi/test_sleep.c       # \_S5 decoding, the power-off sequence, the reset register
+UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c \
+		   drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks

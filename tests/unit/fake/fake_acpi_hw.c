@@ -37,6 +37,8 @@ write_cnt(struct fake_acpi_hw *m, u16 v)
 	if (v & ACPI_PM1_SLP_EN) {
 		m->shutdowns++;
 		m->slp_typ = (v & ACPI_PM1_SLP_TYP) >> ACPI_PM1_SLP_TYP_SHIFT;
+		memcpy(m->en_at_shutdown, m->gpe_en, sizeof(m->en_at_shutdown));
+		m->pm1_sts_at_shutdown = m->pm1_sts;
 		v &= ~ACPI_PM1_SLP_EN;	/* reads as 0 */
 	}
 	m->pm1_cnt = v;

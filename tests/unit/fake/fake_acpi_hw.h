@@ -44,6 +44,8 @@ struct fake_acpi_hw {
 	u8 gpe_sts[16], gpe_en[16];
 	int shutdowns;			/* PM1_CNT writes with SLP_EN */
 	u32 slp_typ;			/* SLP_TYP of the last one */
+	u8 en_at_shutdown[16];		/* GPE EN bytes at the last one */
+	u16 pm1_sts_at_shutdown;	/* PM1_STS at the last one */
 	u16 cnt_writes[8];		/* the first PM1_CNT values written, in order */
 	int nr_cnt_writes;
 	int resets;			/* 0x0f (or 0x06) written to 0xcf9 */
