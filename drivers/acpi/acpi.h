@@ -493,9 +493,16 @@ int acpi_bus_dispatch_notifies(void);
 extern u64 acpi_notify_dropped;		/* Notify calls lost to a full queue */
 /* DEV's _HID or one of its _CIDs is ID. */
 bool acpi_device_has_id(const struct acpi_device *dev, const char *id);
+/* DEV's _STA and that of every device above it say present (bit 0). */
+bool acpi_device_is_present(const struct acpi_device *dev);
 /* EisaId() integer (0x800CD041) as text ("PNP0C80"). */
 void acpi_eisa_id_to_str(u32 id, char out[8]);
 /* "device check", "eject request", ... for VALUE. */
 const char *acpi_notify_name(u32 value);
+
+/* ------------------------------------------------------------ cmd_aml.c (kernel only) */
+
+/* `acpi devices`: the bus as a tree, one line per device, and a summary. */
+void acpi_cmd_devices(void);
 
 #endif /* DRIVERS_ACPI_ACPI_H */

@@ -205,8 +205,8 @@ acpi_device_has_id(const struct acpi_device *dev, const char *id)
 }
 
 /* DEV and every device above it say present. */
-static bool
-device_is_present(const struct acpi_device *dev)
+bool
+acpi_device_is_present(const struct acpi_device *dev)
 {
 	for (; dev; dev = dev->parent)
 		if (!(dev->sta & STA_PRESENT))
@@ -225,7 +225,7 @@ bind(struct acpi_device *dev)
 {
 	const struct acpi_driver *const *d;
 
-	if (dev->driver || !device_is_present(dev))
+	if (dev->driver || !acpi_device_is_present(dev))
 		return dev->driver;
 	for (d = __start_hotmem_acpi_drivers; d && d < __stop_hotmem_acpi_drivers; d++) {
 		bool match = false;
@@ -339,7 +339,7 @@ acpi_bus_scan(void)
 	scan_tree(aml_root());
 	for (int i = 0; i < nr_devices; i++) {
 		struct acpi_device *dev = &devices[i];
-		bool is_present = device_is_present(dev);
+		bool is_present = acpi_device_is_present(dev);
 
 		present += is_present;
 		if (acpi_device_has_id(dev, "PNP0C80")) {

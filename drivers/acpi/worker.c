@@ -12,8 +12,8 @@
  *
  *	shell (init)                          kacpid
  *	  acpi_worker_call(fn) --queue--> wake  wait_event(work or SCI)
- *	  wait_for_completion()                 acpi_events_run()   (GPEs first)
- *	  <------------------------ complete    fn(arg); dispatch Notify calls
+ *	  wait_for_completion()                 fn(arg); dispatch Notify calls
+ *	  <------------------------ complete    acpi_events_run() (GPE methods)
  *
  * Kernel only (tasks); the host tests drive events.c without it.
  * Course text: docs/07-aml-and-acpi-events.md.
@@ -65,7 +65,13 @@ take_call(void)
 	return c;
 }
 
-/* kacpid: SCI work first (an event waits in masked hardware), then one call. */
+/*
+ * kacpid: one call (its caller is waiting), then the SCI's work, in
+ * turns.  Calls first also orders the boot: kernel_main() queues the bus
+ * scan right after acpi_events_init() queued the first run of every GPE
+ * method, before kacpid ever ran; the scan goes first, so the Notify
+ * calls of those runs (a DIMM plugged before boot) find their devices.
+ */
 static void
 kacpid_main(void *unused)
 {
@@ -74,13 +80,13 @@ kacpid_main(void *unused)
 		struct acpi_call *c;
 
 		wait_event(&worker.wq, work_waiting());
-		acpi_events_run();
 		c = take_call();
 		if (c) {
 			c->ret = c->fn(c->arg);
 			acpi_bus_dispatch_notifies();
 			complete(&c->done);
 		}
+		acpi_events_run();
 	}
 }
 
