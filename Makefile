@@ -47,6 +47,8 @@ ARCH_SRCS += arch/x86_64/lapic.c         # local APIC: EOI, the periodic timer
 ARCH_SRCS += arch/x86_64/ioapic.c        # IOAPIC: routes ISA IRQs to vectors
 ARCH_SRCS += arch/x86_64/timer.c         # the monotonic clock (TSC, calibrated on the PIT)
 ARCH_SRCS += arch/x86_64/mmu.c           # page tables: the direct map, map/unmap at run time
+ARCH_SRCS += arch/x86_64/switch.S        # the context switch and a new task's trampoline
+ARCH_SRCS += arch/x86_64/context.c       # a new task's first stack frame
 
 
 DRIVER_SRCS += drivers/serial/uart16550.c  # COM1 console, interrupt-driven input
@@ -59,6 +61,7 @@ ACPI_SRCS += drivers/acpi/cmd_acpi.c     # `acpi`, `acpi dump`, /sys/firmware/ac
 ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proximity domain
 ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
+ACPI_SRCS += drivers/acpi/hw.c           # fixed hardware: PM1 and GPE registers, the reset register
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
 AML_SRCS +=
@@ -75,6 +78,9 @@ KERNEL_SRCS += kernel/cmd_basic.c          # version uptime echo reboot halt cra
 KERNEL_SRCS += kernel/pseudofs.c           # pseudo-files (/proc, /sys): ls, cat, echo > FILE
 KERNEL_SRCS += kernel/ksyms.c              # code address -> function+offset for stack traces
 KERNEL_SRCS += kernel/multiboot2.c         # reading the boot information GRUB hands over
+KERNEL_SRCS += kernel/task.c               # tasks, the scheduler, sleeping, task exit
+KERNEL_SRCS += kernel/wait.c               # wait queues, mutexes, completions
+KERNEL_SRCS += kernel/cmd_task.c           # ps, sleep
 KERNEL_SRCS += kernel/lib/string.c         # mem* and str*
 KERNEL_SRCS += kernel/lib/printf.c         # vsnprintf and the console printf
 

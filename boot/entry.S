@@ -177,7 +177,7 @@ boot_pml4:	.skip 4096
 boot_pdpt_low:	.skip 4096
 boot_pdpt_high:	.skip 4096
 boot_pd:	.skip 4096 * 4
-	.globl boot_stack_top
+	.globl boot_stack, boot_stack_top
 	.balign 16
 boot_stack:	.skip 16384
 boot_stack_top:

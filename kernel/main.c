@@ -15,6 +15,7 @@
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 #include "kernel/shell.h"
+#include "kernel/task.h"
 #include "mm/mm.h"
 
 static void
@@ -73,7 +74,11 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 	console_enable_irq();
 	arch_irq_enable();
 
-	/* 6. The shell never returns. */
+	/* 6. Tasks: from here kernel_main() is task 0, init, and may sleep
+	 *    and create tasks (stacks come from kmalloc). */
+	task_init();
+
+	/* 7. The shell never returns. */
 	pr_info("boot: kernel ready in %llu us since the clock started\n",
 		(unsigned long long)(ktime_ns() / 1000));
 	shell_run();

@@ -32,7 +32,9 @@
 enum task_state {
 	TASK_RUNNING,		/* on the run queue, or the current task */
 	TASK_SLEEPING,		/* on a wait queue or the timer list */
-	TASK_DEAD,		/* returned; its stack is freed by the next schedule() */
+	TASK_DEAD,		/* returned; its stack and struct task are freed
+				 * by the next schedule() (the creator's pointer
+				 * is good only while the task lives) */
 };
 
 struct task {
@@ -59,6 +61,14 @@ void task_yield(void);		/* stay runnable, let the others run */
 void task_sleep_ms(u64 ms);	/* sleep at least MS milliseconds */
 /* Called from the timer tick: wake tasks whose sleep has ended. */
 void task_timer_tick(u64 now_ns);
+/* The end of the calling task (what returning from FN does); never init. */
+void task_exit(void) __noreturn;
+/* For wait.c: a SLEEPING task, already off its queue, onto the run
+ * queue.  Interrupts disabled; any context. */
+void task_wake_locked(struct task *t);
+/* For `ps`: copy up to MAX tasks into OUT in pid order; returns how many
+ * tasks there are. */
+int task_snapshot(struct task *out, int max);
 
 /* wait.c: a wait queue is a list of sleeping tasks. */
 struct wait_queue {
@@ -93,7 +103,12 @@ void mutex_lock(struct mutex *m);	/* panics if the caller holds it */
 void mutex_unlock(struct mutex *m);	/* panics if the caller does not */
 bool mutex_held(const struct mutex *m);	/* by the current task */
 
-/* A completion: one task waits until another says "done". */
+/*
+ * A completion: one task waits until another says "done".  Each
+ * complete() lets one wait_for_completion() through, which resets done
+ * (Linux's behaviour for one waiter); a complete() that comes first is
+ * remembered, but two in a row count once.
+ */
 struct completion {
 	bool done;
 	struct wait_queue wq;

@@ -15,6 +15,7 @@
 #include <arch/mmu.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/kernel.h"
+#include "kernel/task.h"
 
 #define LAPIC_ID	0x020
 #define LAPIC_VERSION	0x030
@@ -76,6 +77,25 @@ void
 lapic_eoi(void)
 {
 	lapic_write(LAPIC_EOI, 0);
+}
+
+/*
+ * The timer interrupt, HZ times a second: count the tick and wake the
+ * tasks whose task_sleep_ms() has ended.  It never switches tasks (the
+ * scheduler is cooperative, kernel/task.h): a woken task runs at the
+ * next schedule().
+ *
+ * Preemption (a later issue) hooks in here: when the current task has
+ * used up its time slice, set a "need to reschedule" flag; trap_entry.S
+ * checks it on the way out of the interrupt, after the EOI, and calls
+ * schedule() there, where the interrupted task's registers are saved,
+ * never inside a handler.
+ */
+void
+lapic_timer_interrupt(void)
+{
+	jiffies++;
+	task_timer_tick(ktime_ns());
 }
 
 /*

@@ -18,6 +18,7 @@
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
 #include "kernel/lib.h"
+#include "kernel/task.h"
 
 static const char *const exception_names[32] = {
 	[0]  = "#DE Divide Error",
@@ -125,6 +126,7 @@ exception_report(const struct trap_frame *tf)
 	       (unsigned long long)tf->vector, name,
 	       (unsigned long long)tf->error_code,
 	       detail[0] ? " (" : "", detail, detail[0] ? ")" : "");
+	printf("TASK: %s (pid %d)\n", task_current()->name, task_current()->pid);
 	if (tf->vector == 14)
 		printf("CR2: 0x%016llx (the address that faulted)\n",
 		       (unsigned long long)read_cr2());

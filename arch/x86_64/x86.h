@@ -22,12 +22,14 @@
  * Interrupt vectors.
  *   0..31     CPU exceptions
  *   32..47    the legacy PIC, remapped here and masked (only spurious IRQs)
- *   48..63    ISA IRQ n through the IOAPIC: VECTOR_ISA_BASE + n
+ *   48..71    GSI n through the IOAPIC: VECTOR_GSI_BASE + n (ISA IRQ n
+ *             is GSI n, edge, active high; the SCI comes with ACPI)
  *   239       the local APIC timer
  *   255       the local APIC's spurious vector
  */
 #define VECTOR_PIC_BASE		32
-#define VECTOR_ISA_BASE		48
+#define VECTOR_GSI_BASE		48
+#define NR_GSI_VECTORS		24	/* GSIs 0..23: the one IOAPIC QEMU has */
 #define NR_ISA_IRQS		16
 #define VECTOR_LAPIC_TIMER	239
 #define VECTOR_SPURIOUS		255
@@ -42,6 +44,17 @@ struct trap_frame {
 	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 _Static_assert(sizeof(struct trap_frame) == 22 * 8, "trap_entry.S layout");
+
+/*
+ * What arch_context_switch() (switch.S) leaves on a stack it switches
+ * away from, lowest address first: the callee-saved registers, then its
+ * return address.  context.c builds one for a task never run before.
+ */
+struct switch_frame {
+	u64 r15, r14, r13, r12, rbx, rbp;
+	u64 rip;		/* where the task resumes */
+};
+_Static_assert(sizeof(struct switch_frame) == 7 * 8, "switch.S layout");
 
 /* trap_entry.S: stub n starts at trap_stubs + n * TRAP_STUB_SIZE. */
 #define TRAP_STUB_SIZE	16
@@ -61,6 +74,7 @@ void pic_disable(void);
 void lapic_init(void);
 void lapic_eoi(void);
 void lapic_timer_start(unsigned int hz);
+void lapic_timer_interrupt(void);	/* the tick: jiffies, sleeping tasks */
 extern volatile u64 jiffies;
 /* ioapic.c */
 void ioapic_init(void);

@@ -5,23 +5,27 @@
  *
  * Output is polled: wait until the transmit holding register is empty,
  * write a byte.  Input is interrupt-driven: IRQ 4 moves bytes from the
- * receive FIFO into a ring buffer, and console_getc() sleeps until the
- * ring has something.  When the ring is full the handler switches the
- * receive interrupt off and leaves the bytes in the UART; QEMU then stops
- * delivering input, so fast typing (or a test pasting 4 KiB) loses
- * nothing.  console_getc() switches it back on once it has made room.
+ * receive FIFO into a ring buffer and wakes rx_wait, and console_getc()
+ * sleeps on that wait queue until the ring has something, so that other
+ * tasks run meanwhile (with none, the CPU halts: kernel/task.c).  When
+ * the ring is full the handler switches the receive interrupt off and
+ * leaves the bytes in the UART; QEMU then stops delivering input, so fast
+ * typing (or a test pasting 4 KiB) loses nothing.  console_getc()
+ * switches it back on once it has made room.
  *
  * Lock rule: rx.head is advanced only by uart_irq(), rx.tail only by the
  * reader; the reader calls uart_irq() itself only with interrupts
- * disabled, and disables them around the test-then-sleep, so on one CPU
- * the two never interleave.
+ * disabled, and wait_event() disables them around the test-then-sleep, so
+ * on one CPU the two never interleave.
  *
- * Course text: docs/01-boot.md.
+ * Course text: docs/01-boot.md, docs/07-aml-and-acpi-events.md (the wait queue).
+ * Tests: tests/qemu/test_input_robustness.py, tests/qemu/test_tasks.py
  */
 #include <arch/cpu.h>
 #include <arch/io.h>
 #include "kernel/console.h"
 #include "kernel/kernel.h"
+#include "kernel/task.h"
 
 #define COM1		0x3f8
 #define COM1_IRQ	4
@@ -56,6 +60,7 @@ static struct {
 	volatile u32 tail;	/* next byte to read; written by the reader */
 	volatile bool stalled;	/* the handler turned IER_RX off: ring full */
 } rx;
+static struct wait_queue rx_wait = WAIT_QUEUE_INIT(rx_wait);	/* readers of an empty ring */
 
 static bool irq_enabled;	/* console_enable_irq() succeeded */
 static bool last_was_cr;	/* the last byte written was '\r' */
@@ -102,11 +107,13 @@ uart_irq(void *arg)
 		if (rx.head - rx.tail == RX_RING_SIZE) {
 			rx.stalled = true;
 			outb(COM1 + UART_IER, 0);
-			return;
+			break;
 		}
 		rx.buf[rx.head % RX_RING_SIZE] = inb(COM1 + UART_RBR);
 		rx.head++;
 	}
+	if (rx.head != rx.tail)
+		wake_up(&rx_wait);
 }
 
 void
@@ -149,21 +156,23 @@ console_try_getc(void)
 	return c;
 }
 
+/*
+ * The next byte typed.  Without the interrupt, poll, letting the other
+ * tasks run between looks; with it, sleep on rx_wait until uart_irq()
+ * has put something in the ring.
+ */
 u8
 console_getc(void)
 {
 	for (;;) {
 		int c;
 
-		arch_irq_disable();
-		c = console_try_getc();
-		if (c >= 0) {
-			arch_irq_enable();
-			return c;
-		}
 		if (irq_enabled)
-			arch_wait_for_interrupt();	/* sti; hlt */
-		else
-			arch_irq_enable();
+			wait_event(&rx_wait, rx.head != rx.tail);
+		c = console_try_getc();
+		if (c >= 0)
+			return c;
+		if (!irq_enabled)
+			task_yield();
 	}
 }

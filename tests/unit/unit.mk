@@ -36,6 +36,9 @@ UNIT_test_cmdline := kernel/cmdline.c kernel/args.c
 UNIT_TESTS += tests/unit/kernel/test_pseudofs.c  # paths, implied directories, registration, the seq sink
 UNIT_test_pseudofs := kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/kernel/test_task.c     # scheduler, sleep, exit, wait queues, mutexes, completions
+UNIT_test_task := kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c
+
 UNIT_TESTS += tests/unit/mm/test_memblock.c      # the boot-time allocator
 UNIT_test_memblock := mm/memblock.c
 
@@ -70,9 +73,27 @@ UNIT_test_acpi_numa := drivers/acpi/numa.c drivers/acpi/srat.c drivers/acpi/slit
 UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ranges, numa=off, zone split
 UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/acpi/test_acpi_hw.c      # PM1 and GPE registers from the FADT, the SCI's masking, reset
+UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		     tests/unit/fake/fake_acpi_os.c
+
+UNIT_TESTS += tests/unit/acpi/test_bus.c         # EISA ids, the device scan, binding, the Notify queue
+UNIT_test_bus := drivers/acpi/bus.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_events.c      # ACPI mode, SCI routing and masking, GPE runs, power button
+UNIT_test_events := drivers/acpi/events.c drivers/acpi/hw.c drivers/acpi/bus.c \
+		    drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		    tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_sleep.c       # \_S5 decoding, the power-off sequence, the reset register
+UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c \
+		   drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
+UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggable device model
+UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
 
 # ---------------------------------------------------------------- rules
 

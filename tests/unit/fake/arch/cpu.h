@@ -11,7 +11,7 @@
  * needs no .c file: every object that includes it shares one copy.
  *
  * Course text: docs/00-introduction.md (how the host tests work).
- * Tests: used by tests/unit/mm/test_page_alloc.c
+ * Tests: used by tests/unit/mm/test_page_alloc.c, tests/unit/kernel/test_task.c
  */
 #ifndef ARCH_CPU_H
 #define ARCH_CPU_H
@@ -24,6 +24,9 @@ struct fake_cpu {
 	bool irqs_disabled;	/* false (the zero state): interrupts on */
 	int save_depth;		/* arch_irq_save() calls not yet restored */
 	unsigned long nr_saves;	/* arch_irq_save() calls since the reset */
+	/* What arrives while the CPU waits in arch_wait_for_interrupt(): a
+	 * test's interrupt handler (a timer tick); NULL: nothing ever will. */
+	void (*interrupt)(void);
 };
 __attribute__((weak)) struct fake_cpu fake_cpu;
 
@@ -79,6 +82,33 @@ arch_irq_restore(bool was_enabled)
 }
 
 static inline void arch_cpu_relax(void) { }
+
+/* Device interrupts, as arch/x86_64/include/arch/cpu.h declares them; a
+ * test that links code requesting one defines arch_request_gsi(). */
+typedef void (*irq_handler_t)(void *arg);
+#define IRQ_EDGE	0
+#define IRQ_LEVEL	(1u << 0)
+#define IRQ_ACTIVE_HIGH	0
+#define IRQ_ACTIVE_LOW	(1u << 1)
+int arch_request_gsi(u32 gsi, unsigned int flags, irq_handler_t handler, void *arg);
+
+/*
+ * "sti; hlt": sleep until an interrupt.  The interrupt is the test's
+ * fake_cpu.interrupt(), run as a handler runs, interrupts off; then they
+ * are on, as after the real sti.  Waiting with interrupts on could miss
+ * the wake-up, and waiting with no interrupt to come would never end:
+ * both panic.
+ */
+static inline void
+arch_wait_for_interrupt(void)
+{
+	if (!fake_cpu.irqs_disabled)
+		panic("fake cpu: arch_wait_for_interrupt() with interrupts on: a wake-up can be lost");
+	if (!fake_cpu.interrupt)
+		panic("fake cpu: waiting for an interrupt that never comes (deadlock)");
+	fake_cpu.interrupt();
+	fake_cpu.irqs_disabled = false;
+}
 
 /* True after any complete operation: no save open, interrupts on. */
 static inline bool
