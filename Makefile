@@ -61,7 +61,8 @@ ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity dom
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
-AML_SRCS +=
+AML_SRCS += drivers/acpi/aml/resource.c   # _CRS resource templates: walk and decode descriptors
+AML_SRCS += drivers/acpi/aml/print.c      # a value as one line of text (aml eval, the oracle tests)
 
 
 KERNEL_SRCS += kernel/main.c               # kernel_main(): the init sequence

@@ -70,6 +70,12 @@ UNIT_test_acpi_numa := drivers/acpi/numa.c drivers/acpi/srat.c drivers/acpi/slit
 UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ranges, numa=off, zone split
 UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/acpi/test_aml_resource.c  # _CRS templates from QEMU's DSDTs, hostile templates
+UNIT_test_aml_resource := drivers/acpi/aml/resource.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_print.c   # the canonical text of AML values
+UNIT_test_aml_print := drivers/acpi/aml/print.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
