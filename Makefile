@@ -11,6 +11,7 @@
 #   make unit            host unit tests only (cmocka, ASan/UBSan); UNIT_ARCH=ppc64 or ia64
 #   make unit-all        host unit tests with each arch parameter set
 #   make qemu-test       QEMU tests only (pytest; PYTEST_ARGS='-k name' to pick)
+#   make aml-oracle      tests/data/aml/*.asl under ACPICA and under hotmem's AML interpreter
 #   make bench           figures (boot time, ...), never pass/fail
 #   make fuzz            each fuzz target for FUZZ_SECONDS (default 60)
 #   make clean           remove build/
@@ -104,7 +105,7 @@ KASFLAGS := -g -Wall -Werror -I. -Iarch/$(ARCH)/include -MMD -MP -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,--no-warn-rwx-segments -Wl,--build-id=none -Wl,-z,noexecstack \
 	    -Wl,-T,linker.ld -Wl,-z,max-page-size=0x1000
 
-.PHONY: all iso run run-uefi run-gdb test unit qemu-test check-docs bench fuzz clean deps-build deps-run deps-test FORCE
+.PHONY: all iso run run-uefi run-gdb test unit qemu-test aml-oracle check-docs bench fuzz clean deps-build deps-run deps-test FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/hotmem.elf $(BUILD)/hotmem.iso
@@ -191,6 +192,21 @@ check-docs:
 
 qemu-test: deps-test $(BUILD)/hotmem.iso
 	$(Q)$(PYTHON) -m pytest -q tests/qemu $(PYTEST_ARGS)
+
+# The AML oracle: each tests/data/aml/*.asl compiled by iasl, evaluated by
+# ACPICA's acpiexec and by amlrun (the interpreter built for the host with
+# the unit tests' flags, ASan/UBSan included); the results must agree.
+AMLRUN_SRCS := tests/unit/acpi/amlrun.c $(AML_SRCS) \
+	       tests/unit/fake/fake_aml_os.c tests/unit/fake/fake_printk.c
+$(BUILD)/host/amlrun: $(call UNIT_OBJ,$(AMLRUN_SRCS)) | unit-deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTLD  $@")
+	$(Q)$(UNIT_CC) $(UNIT_LDFLAGS) -o $@ $^ $(UNIT_LIBS)
+
+-include $(patsubst %.o,%.d,$(call UNIT_OBJ,$(AMLRUN_SRCS)))
+
+aml-oracle: deps-test $(BUILD)/host/amlrun
+	$(Q)$(PYTHON) tools/aml-oracle $(AML_ORACLE_ARGS)
 
 # Every layer runs even when an earlier one fails; the last line sums up.
 test: deps-test
