@@ -60,8 +60,19 @@ ACPI_SRCS += drivers/acpi/cmd_acpi.c     # `acpi`, `acpi dump`, /sys/firmware/ac
 ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proximity domain
 ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
+ACPI_SRCS += drivers/acpi/namespace.c    # the DSDT and SSDTs loaded into the AML namespace at boot
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
+AML_SRCS += drivers/acpi/aml/namespace.c  # the tree of names: make, find (ACPI's search rules), delete, walk
+AML_SRCS += drivers/acpi/aml/object.c     # values: reference-counted objects, copies, aml_value out and in
+AML_SRCS += drivers/acpi/aml/convert.c    # Integer/String/Buffer conversions, implicit and explicit
+AML_SRCS += drivers/acpi/aml/parse.c      # PkgLength, NameString, the opcode table, aml_check_methods()
+AML_SRCS += drivers/acpi/aml/exec.c       # the term loop, method calls, control flow, limits, aml_eval()
+AML_SRCS += drivers/acpi/aml/exec_named.c # Name, Scope, Device, Method, Field ...: operators that make names
+AML_SRCS += drivers/acpi/aml/exec_data.c  # Buffer, Package, Store, references, Notify, mutexes and events
+AML_SRCS += drivers/acpi/aml/exec_expr.c  # arithmetic, logic, comparisons, string and buffer operators
+AML_SRCS += drivers/acpi/aml/store.c      # targets: Store's conversion rules, CopyObject, Debug
+AML_SRCS += drivers/acpi/aml/region.c     # field units and buffer fields: access widths, update rules
 AML_SRCS += drivers/acpi/aml/resource.c   # _CRS resource templates: walk and decode descriptors
 AML_SRCS += drivers/acpi/aml/print.c      # a value as one line of text (aml eval, the oracle tests)
 
