@@ -76,9 +76,17 @@ UNIT_test_aml_resource := drivers/acpi/aml/resource.c
 UNIT_TESTS += tests/unit/acpi/test_aml_print.c   # the canonical text of AML values
 UNIT_test_aml_print := drivers/acpi/aml/print.c
 
+# The AML interpreter's tests share its sources and the little assembler.
+UNIT_AML := $(AML_SRCS) tests/unit/acpi/aml_asm.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_qemu.c    # QEMU's DSDTs: load, check, memory hotplug methods on a register model
+UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c \
+		      drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
+UNIT_FAKE_SRCS += tests/unit/fake/fake_aml_os.c  # the AML OS layer: pluggable address spaces, Notify recorder
 
 # ---------------------------------------------------------------- rules
 
