@@ -133,6 +133,48 @@ asm_close(struct aml_asm *a)
 	a->len = at + nbytes + body;
 }
 
+void
+asm_text(struct aml_asm *a, const char *text)
+{
+	const char *p = text;
+	char tok[256];
+
+	while (*p) {
+		size_t n = 0;
+
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				assert_true(n + 1 < sizeof(tok));
+				tok[n++] = *p;
+			}
+			assert_true(*p == '"');
+			p++;
+			tok[n] = '\0';
+			asm_string(a, tok);
+			continue;
+		}
+		while (*p && *p != ' ' && *p != '\n' && *p != '\t') {
+			assert_true(n + 1 < sizeof(tok));
+			tok[n++] = *p++;
+		}
+		tok[n] = '\0';
+		if (!strcmp(tok, "}")) {
+			asm_close(a);
+		} else if (tok[n - 1] == '{') {
+			tok[n - 1] = '\0';
+			asm_open(a, tok);
+		} else if (tok[0] == '$') {
+			asm_name(a, tok + 1);
+		} else {
+			asm_hex(a, tok);
+		}
+	}
+}
+
 const struct acpi_table_header *
 asm_table(struct aml_asm *a, int revision)
 {

@@ -36,6 +36,13 @@ void asm_name(struct aml_asm *a, const char *path);	/* "\\_SB.PCI0", "^FOO", "MA
 void asm_string(struct aml_asm *a, const char *s);	/* 0x0D "s" 0x00 */
 void asm_open(struct aml_asm *a, const char *hex);	/* opcode bytes, then a PkgLength to come */
 void asm_close(struct aml_asm *a);
+/*
+ * All of the above from one line of tokens:
+ *   hex bytes     70 0A05 60        $NAME   a NameString ($\_SB.PCI0, $^FOO)
+ *   "text"        a String object   14{ ... }  an opcode with a PkgLength
+ * e.g. asm_text(&a, "14{ $MAIN 00 A4 99 \"0x0A\" 00 }").
+ */
+void asm_text(struct aml_asm *a, const char *text);
 /* Finish the header (SIG "DSDT", REVISION, length, checksum) and return
  * the table; asm_load() also hands it to aml_load_table(). */
 const struct acpi_table_header *asm_table(struct aml_asm *a, int revision);
