@@ -79,11 +79,17 @@ UNIT_test_aml_print := drivers/acpi/aml/print.c
 # The AML interpreter's tests share its sources and the little assembler.
 UNIT_AML := $(AML_SRCS) tests/unit/acpi/aml_asm.c
 
+UNIT_TESTS += tests/unit/acpi/test_aml_namespace.c  # PkgLength, NameString, search rules, absolute declarations, walk
+UNIT_test_aml_namespace := $(UNIT_AML)
+
 UNIT_TESTS += tests/unit/acpi/test_aml_exec.c    # calls, method-local names, mutexes, width; hostile AML fails cleanly
 UNIT_test_aml_exec := $(UNIT_AML)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_ops.c     # operators: conversions, Store's rules, references, fields, events
 UNIT_test_aml_ops := $(UNIT_AML)
+
+UNIT_TESTS += tests/unit/acpi/test_aml_region.c  # fields: widths, update rules, IndexField, BankField, PCI_Config
+UNIT_test_aml_region := $(UNIT_AML)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_qemu.c    # QEMU's DSDTs: load, check, memory hotplug methods on a register model
 UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c \
