@@ -64,6 +64,11 @@ ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity dom
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
 ACPI_SRCS += drivers/acpi/hw.c           # fixed hardware: PM1 and GPE registers, the reset register
 ACPI_SRCS += drivers/acpi/namespace.c    # the DSDT and SSDTs loaded into the AML namespace at boot
+ACPI_SRCS += drivers/acpi/events.c       # ACPI mode, the SCI, GPE methods, the power button
+ACPI_SRCS += drivers/acpi/worker.c       # kacpid: the one task that runs AML; acpi_worker_call()
+ACPI_SRCS += drivers/acpi/bus.c          # devices by _HID/_CID/_STA, drivers, the Notify queue
+ACPI_SRCS += drivers/acpi/sleep.c        # power off (\_S5, SLP_EN) and the reset register
+ACPI_SRCS += drivers/acpi/cmd_aml.c      # `aml eval`, `aml ls`, `acpi devices`, `trace`, `poweroff`
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
 AML_SRCS += drivers/acpi/aml/namespace.c  # the tree of names: make, find (ACPI's search rules), delete, walk
