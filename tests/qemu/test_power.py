@@ -25,7 +25,7 @@ import qemu
 from conftest import BANNER, BOOT_TIMEOUT, CMD_TIMEOUT, EXIT_TIMEOUT, FIRMWARES, TIMESTAMP
 
 POWEROFF_LINE = r"acpi: power off"
-POWER_BUTTON_LINE = r"acpi: power button"
+POWER_BUTTON_LINE = r"acpi: power button pressed"
 
 
 def shutdown_reason(m):
