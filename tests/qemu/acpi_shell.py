@@ -74,13 +74,13 @@ def expect_chain(m, slot, value, deadline):
     the SCI line to the dispatch line).  The SCI line must show GPE 3
     (bit 3) pending and enabled."""
     __tracebackhide__ = True
-    sci = m.expect(SCI_LINE, max(0.1, deadline - time.monotonic()))
+    sci = m.expect(SCI_LINE, left(deadline))
     sts, en = int(sci.group(1), 16), int(sci.group(2), 16)
     assert sts & 0x08 and en & 0x08, \
         f"SCI line without GPE 3 pending and enabled: {sci.group(0)!r}"
     for pattern in (GPE3_LINE, MSCN_CALL, aml_notify_line(slot, value)):
-        m.expect(pattern, max(0.1, deadline - time.monotonic()))
-    end = m.expect(notify_line(slot, value), max(0.1, deadline - time.monotonic()))
+        m.expect(pattern, left(deadline))
+    end = m.expect(notify_line(slot, value), left(deadline))
     return m.output[sci.start():end.end()]
 
 
@@ -196,3 +196,8 @@ def acpi_devices(m):
 
 def deadline_in(seconds):
     return time.monotonic() + seconds
+
+
+def left(deadline):
+    """Seconds until DEADLINE, for expect(): at least 0.1 (a last look)."""
+    return round(max(0.1, deadline - time.monotonic()), 2)

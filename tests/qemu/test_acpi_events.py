@@ -18,22 +18,17 @@ Course text: docs/07-aml-and-acpi-events.md.
 """
 
 import re
-import time
 
 import pytest
 
 import qemu
 from conftest import FIRMWARES
 from acpi_shell import (ANY_NOTIFY, GPE3_LINE, NOTIFY_TIMEOUT, SCI_LINE, aml_eval,
-                        crs_memory_ranges, deadline_in, expect_chain, notifies, notify_line,
+                        crs_memory_ranges, deadline_in, expect_chain, left, notifies, notify_line,
                         slot_path, trace)
 
 MiB = 1 << 20
 GiB = 1 << 30
-
-
-def left(deadline):
-    return max(0.1, deadline - time.monotonic())
 
 
 def traced_machine(boot, firmware):
