@@ -210,7 +210,7 @@ aml_ls_cmd(int argc, char **argv)
 	return acpi_worker_call(ls_in_worker, path);
 }
 
-SHELL_COMMAND(cmd_aml, "aml", "eval \\PATH [ARG...] | ls [\\PATH]", 1, -1,
+SHELL_COMMAND(cmd_aml, "aml", "eval|ls PATH [ARG...]", 1, -1,
 	      "evaluate an AML object (in kacpid) and print the result; list the namespace");
 static int
 cmd_aml(int argc, char **argv)
