@@ -272,7 +272,7 @@ acpi_cmd_devices(void)
 /* ------------------------------------------------------------ trace, poweroff */
 
 SHELL_COMMAND(cmd_trace, "trace", "[acpi on|off]", 0, 2,
-	      "show or set tracing: acpi = every SCI, GPE, AML method call and Notify");
+	      "show or set tracing; acpi: every SCI, GPE method, AML call and Notify");
 static int
 cmd_trace(int argc, char **argv)
 {
@@ -283,8 +283,7 @@ cmd_trace(int argc, char **argv)
 		printf("trace: usage: trace [acpi on|off]\n");
 		return -EINVAL;
 	}
-	printf("trace acpi: %s (SCI, GPE, Notify: acpi %s; method calls: aml %s)\n",
-	       acpi_trace ? "on" : "off", acpi_trace ? "on" : "off", aml_trace ? "on" : "off");
+	printf("trace acpi: %s\n", acpi_trace ? "on" : "off");
 	return 0;
 }
 
