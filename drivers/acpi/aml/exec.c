@@ -303,8 +303,10 @@ int
 aml_eval_data(struct aml_ctx *c, struct aml_object **out)
 {
 	struct aml_object *v;
-	int err = aml_eval_arg(c, &v);
+	int err;
 
+	*out = NULL;
+	err = aml_eval_arg(c, &v);
 	if (err)
 		return err;
 	err = aml_resolve_ref(c, v, out);

@@ -501,7 +501,7 @@ match_one(struct aml_ctx *c, struct aml_object *e, u8 op, struct aml_object *v)
 AML_OP(match)
 {
 	struct aml_object *pkg = NULL, *v1 = NULL, *v2 = NULL;
-	u64 start, found = ~0ull;
+	u64 start = 0, found = ~0ull;
 	u8 op1 = 0, op2 = 0;
 	int err;
 
