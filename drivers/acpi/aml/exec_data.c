@@ -296,12 +296,8 @@ AML_OP(derefof)
 	if (err)
 		return err;
 	if (v->type == AML_STRING) {
-		u8 segs[AML_MAX_PATH_SEGS * 4];
-		struct aml_name name;
-		struct aml_node *n = NULL;
+		struct aml_node *n = aml_ns_find_text(c->scope, v->string.ptr, true);
 
-		if (!aml_name_from_text(v->string.ptr, &name, segs))
-			n = aml_ns_find(c->scope, &name, true);
 		aml_obj_put(v);
 		if (!n)
 			return aml_fail(c, AML_EUNDEFINED, "DerefOf: name not found");

@@ -222,6 +222,8 @@ struct aml_node *aml_node_resolve(struct aml_node *n);	/* through aliases */
 /* Text path ("\_SB.PCI0", "^FOO", "_STA") into NAME using SEGBUF
  * (AML_MAX_PATH_SEGS * 4 bytes).  0 or -EINVAL. */
 int aml_name_from_text(const char *path, struct aml_name *name, u8 *segbuf);
+/* aml_ns_find() of a path given as text; NULL if not found or not a path. */
+struct aml_node *aml_ns_find_text(struct aml_node *scope, const char *path, bool search);
 int aml_name_format(const struct aml_name *name, char *buf, size_t size);
 
 /* ------------------------------------------------------------ parse.c */
@@ -258,7 +260,7 @@ bool aml_is_name_start(u8 b);
 /* aml_check_methods()'s walk of one method body. */
 int aml_check_body(struct aml_node *method);
 
-/* ------------------------------------------------------------ exec.c */
+/* ------------------------------------------------------------ exec.c, table.c */
 
 enum aml_flow { FLOW_NORMAL, FLOW_BREAK, FLOW_CONTINUE, FLOW_RETURN };
 
@@ -287,8 +289,12 @@ struct aml_ctx {
 	const u8 *fail_at;		/* set with msg: the failing operator */
 };
 
+/* Print the failure noted in C (or ERR's name), once, as at AT; returns ERR. */
+int aml_report(struct aml_ctx *c, const u8 *at, int err);
 /* Note a failure ERR (positive AML_E* or errno) with a message; returns -ERR. */
 int aml_fail(struct aml_ctx *c, int err, const char *fmt, ...) __printf(3, 4);
+/* The same, the message being NAME and WHAT ("\\_SB_.FOO not found"). */
+int aml_fail_name(struct aml_ctx *c, int err, const struct aml_name *name, const char *what);
 /* Evaluate the TermArg at c->pc: *OUT a held object (never NULL). */
 int aml_eval_arg(struct aml_ctx *c, struct aml_object **out);
 int aml_eval_int(struct aml_ctx *c, u64 *out);
