@@ -468,7 +468,8 @@ out_args:
 /* ------------------------------------------------------------ control flow */
 
 /* If (Predicate) {TermList} [Else {TermList}]: the Else is taken here. */
-AML_OP(if)
+int
+aml_op_if(AML_OP_ARGS)
 {
 	const u8 *end, *else_end;
 	u64 pred;
@@ -509,7 +510,8 @@ AML_OP(if)
 }
 
 /* An Else with no If before it: skipped. */
-AML_OP(else)
+int
+aml_op_else(AML_OP_ARGS)
 {
 	const u8 *end;
 
@@ -519,7 +521,8 @@ AML_OP(else)
 	return 0;
 }
 
-AML_OP(while)
+int
+aml_op_while(AML_OP_ARGS)
 {
 	const u8 *end, *pred_start, *saved_end = c->end;
 	u64 pred;
@@ -558,7 +561,8 @@ AML_OP(while)
 	return err;
 }
 
-AML_OP(break)
+int
+aml_op_break(AML_OP_ARGS)
 {
 	if (!c->loops)
 		return aml_fail(c, AML_EPARSE, "Break outside a While");
@@ -566,7 +570,8 @@ AML_OP(break)
 	return 0;
 }
 
-AML_OP(continue)
+int
+aml_op_continue(AML_OP_ARGS)
 {
 	if (!c->loops)
 		return aml_fail(c, AML_EPARSE, "Continue outside a While");
@@ -574,7 +579,8 @@ AML_OP(continue)
 	return 0;
 }
 
-AML_OP(return)
+int
+aml_op_return(AML_OP_ARGS)
 {
 	struct aml_object *v;
 	int err;
@@ -590,12 +596,14 @@ AML_OP(return)
 	return 0;
 }
 
-AML_OP(noop)
+int
+aml_op_noop(AML_OP_ARGS)
 {
 	return 0;
 }
 
-AML_OP(fatal)
+int
+aml_op_fatal(AML_OP_ARGS)
 {
 	u8 type;
 	u32 code;
@@ -614,7 +622,8 @@ AML_OP(fatal)
 			type, code, (unsigned long long)arg);
 }
 
-AML_OP(unsupported)
+int
+aml_op_unsupported(AML_OP_ARGS)
 {
 	if (op->code > 0xFF)
 		return aml_fail(c, AML_EUNSUPPORTED, "unsupported opcode 0x5b 0x%02x",
@@ -624,7 +633,8 @@ AML_OP(unsupported)
 
 /* ------------------------------------------------------------ data terms */
 
-AML_OP(local)
+int
+aml_op_local(AML_OP_ARGS)
 {
 	int i = op->code - 0x60;
 	struct aml_object *v = c->frame ? c->frame->locals[i] : NULL;
@@ -635,7 +645,8 @@ AML_OP(local)
 	return 0;
 }
 
-AML_OP(arg)
+int
+aml_op_arg(AML_OP_ARGS)
 {
 	int i = op->code - 0x68;
 	struct aml_object *v = c->frame ? c->frame->args[i] : NULL;
@@ -646,7 +657,8 @@ AML_OP(arg)
 	return 0;
 }
 
-AML_OP(const)
+int
+aml_op_const(AML_OP_ARGS)
 {
 	u64 v;
 
@@ -660,7 +672,8 @@ AML_OP(const)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(integer)
+int
+aml_op_integer(AML_OP_ARGS)
 {
 	unsigned int n = op->code == 0x0A ? 1 : op->code == 0x0B ? 2 : op->code == 0x0C ? 4 : 8;
 	u64 v = 0;
@@ -674,7 +687,8 @@ AML_OP(integer)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(string)
+int
+aml_op_string(AML_OP_ARGS)
 {
 	const u8 *s = c->pc;
 
@@ -687,7 +701,8 @@ AML_OP(string)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(debug)
+int
+aml_op_debug(AML_OP_ARGS)
 {
 	*out = aml_obj_new(AML_DEBUG_OBJECT);
 	return *out ? 0 : -ENOMEM;

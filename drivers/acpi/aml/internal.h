@@ -355,9 +355,15 @@ int aml_parse_field_list(struct aml_ctx *c, const u8 *end, u8 flags,
 
 /* ------------------------------------------------------------ op handlers */
 
-#define AML_OP(name) int aml_op_##name(struct aml_ctx *c __unused,		\
-				       const struct aml_opinfo *op __unused,	\
-				       struct aml_object **out __unused)
+/*
+ * Every operator's handler has these parameters: C the evaluation, its
+ * cursor just past the opcode; OP the opcode's table entry; OUT where the
+ * value goes (left NULL by statements).  A handler reads its own
+ * operands, in the order of its shape.
+ */
+#define AML_OP_ARGS	struct aml_ctx *c __unused, const struct aml_opinfo *op __unused, \
+			struct aml_object **out __unused
+#define AML_OP(name)	int aml_op_##name(AML_OP_ARGS)
 /* exec.c */
 AML_OP(if); AML_OP(else); AML_OP(while); AML_OP(break); AML_OP(continue);
 AML_OP(return); AML_OP(noop); AML_OP(fatal); AML_OP(unsupported);
