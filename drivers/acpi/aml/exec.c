@@ -180,7 +180,7 @@ aml_exec_term(struct aml_ctx *c, struct aml_object **out)
 	*out = NULL;
 	if (c->pc >= c->end)
 		return aml_report(c, start, aml_fail(c, AML_EPARSE, "truncated term"));
-	if (++c->ops > aml_op_budget)
+	if (++c->ops + (aml_work - c->work_base) > aml_op_budget)
 		return aml_report(c, start, aml_fail(c, AML_ELOOP, "more than %llu opcodes",
 						 (unsigned long long)aml_op_budget));
 	err = aml_stack_check(c);

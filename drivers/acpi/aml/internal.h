@@ -39,6 +39,10 @@
 extern u64 aml_op_budget;	/* opcodes per evaluation, default AML_MAX_OPS */
 extern size_t aml_mem_limit;	/* bytes of live objects and nodes */
 extern size_t aml_mem_used;
+/* Work done besides opcodes, counted against aml_op_budget too: one per
+ * allocation and per 256 bytes allocated (copying a big package or
+ * buffer is not free), one per 64 bits a field moves. */
+extern u64 aml_work;
 extern size_t aml_stack_budget;	/* bytes of C stack one evaluation may use */
 
 void *aml_alloc(size_t size);	/* zeroed, counted; NULL beyond the limit */
@@ -282,7 +286,8 @@ struct aml_ctx {
 	int depth;			/* method calls active */
 	int loops;			/* While bodies active in this call */
 	enum aml_flow flow;
-	u64 ops;			/* opcodes run */
+	u64 ops;			/* opcodes run (and field bits / 64) */
+	u64 work_base;			/* aml_work when the evaluation began */
 	uintptr_t stack_base;		/* C stack at entry (aml_stack_budget) */
 	bool reported;			/* the failure has been printed */
 	char msg[96];			/* aml_fail(): what went wrong */

@@ -101,6 +101,7 @@ ctx_init(struct aml_ctx *c, struct aml_frame *f, struct aml_node *scope)
 	memset(c, 0, sizeof(*c));
 	c->frame = f;
 	c->scope = scope;
+	c->work_base = aml_work;
 }
 
 static void
