@@ -9,16 +9,16 @@
  * arch_task_trampoline (switch.S).  The first switch to the task pops
  * that frame and "returns" into the trampoline.
  *
- *     stack + size  ->  +--------------------------+  (16-byte aligned)
- *                       | rip = arch_task_trampoline|
- *                       | rbp = 0                  |
- *                       | rbx = 0                  |
- *                       | r12 = fn                 |
- *                       | r13 = arg                |
- *                       | r14 = 0                  |
- *     returned sp   ->  | r15 = 0                  |
- *                       |   ... free stack ...     |
- *     stack         ->  +--------------------------+  (canary: kernel/task.c)
+ *     stack + size ->  +-----------------------------+  16-byte aligned
+ *                      | rip = arch_task_trampoline  |
+ *                      | rbp = 0                     |
+ *                      | rbx = 0                     |
+ *                      | r12 = fn                    |
+ *                      | r13 = arg                   |
+ *                      | r14 = 0                     |
+ *     returned sp  ->  | r15 = 0                     |
+ *                      |   ... free stack ...        |
+ *     stack        ->  +-----------------------------+  canary (kernel/task.c)
  *
  * After the ret, rsp is the aligned top again, as the trampoline's call
  * needs it.

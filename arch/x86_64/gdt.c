@@ -8,8 +8,9 @@
  * stacks the CPU switches to.  We use the TSS for one thing now: a double
  * fault runs on its own stack (IST1), so a fault that cannot push its
  * frame on the current stack still produces a report instead of a silent
- * reset.  (The boot stack has no guard page yet: the kernel image is
- * mapped with 2 MiB pages.  Task stacks will get guard pages.)
+ * reset.  (Stacks have no guard pages: the kernel image and the direct
+ * map use 2 MiB pages.  Each task stack, the boot stack included, has a
+ * canary at its bottom instead, checked at every switch: kernel/task.c.)
  *
  * Course text: docs/01-boot.md.
  */

@@ -265,8 +265,8 @@ show_madt(void)
 		       ACPI_TRIGGER(m->overrides[i].flags));
 }
 
-SHELL_COMMAND(cmd_acpi, "acpi", "[dump [SIG]|fadt|madt|devices]", 0, 2,
-	      "list the ACPI tables; dump one (or all) in acpidump's format; decoded FADT/MADT; the devices");
+SHELL_COMMAND(cmd_acpi, "acpi", "[SUBCOMMAND]", 0, 2,
+	      "ACPI tables; dump [SIG] (acpidump's format), fadt, madt (decoded), devices (the bus)");
 static int
 cmd_acpi(int argc, char **argv)
 {

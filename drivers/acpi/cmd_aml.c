@@ -18,7 +18,8 @@
  * The shell takes a backslash as an escape (`\_SB` reaches us as "_SB"),
  * so a path without one is taken from the root: `aml eval _SB.PCI0._STA`.
  * Arguments are Integers when they read as numbers (arg_u64()), else
- * Strings ("quoted" to hold spaces).
+ * Strings ("quoted" to hold spaces); a word that starts with a digit and
+ * is no number (0xZZ) is refused as a typing mistake.
  *
  * Kernel only.  Course text: docs/07-aml-and-acpi-events.md.
  * Tests: tests/qemu/ (the qtest helper's test_acpi_events.py, test_aml_shell.py)
@@ -125,12 +126,20 @@ aml_eval_cmd(int argc, char **argv)
 	absolute_path(argv[2], r.path, sizeof(r.path));
 	r.nargs = argc - 3;
 	for (int i = 0; i < r.nargs; i++) {
+		const char *word = argv[3 + i];
 		u64 v;
+		int bad = arg_u64(word, &v);
 
-		if (arg_u64(argv[3 + i], &v) == 0)
+		if (!bad) {
 			r.args[i] = aml_int(v);
-		else
-			r.args[i] = aml_str(argv[3 + i]);
+		} else if (word[0] >= '0' && word[0] <= '9') {
+			/* Starts like a number and is none: a typing mistake. */
+			printf("aml: argument %d: %s: %s\n", i + 1, word,
+			       bad == -ERANGE ? "does not fit in 64 bits" : "not a number");
+			return bad;
+		} else {
+			r.args[i] = aml_str(word);
+		}
 	}
 	err = acpi_worker_call(eval_in_worker, &r);
 	if (err == -ENOENT || err == -EINVAL)
@@ -210,7 +219,7 @@ aml_ls_cmd(int argc, char **argv)
 	return acpi_worker_call(ls_in_worker, path);
 }
 
-SHELL_COMMAND(cmd_aml, "aml", "eval \\PATH [ARG...] | ls [\\PATH]", 1, -1,
+SHELL_COMMAND(cmd_aml, "aml", "eval|ls PATH [ARG...]", 1, -1,
 	      "evaluate an AML object (in kacpid) and print the result; list the namespace");
 static int
 cmd_aml(int argc, char **argv)
@@ -272,7 +281,7 @@ acpi_cmd_devices(void)
 /* ------------------------------------------------------------ trace, poweroff */
 
 SHELL_COMMAND(cmd_trace, "trace", "[acpi on|off]", 0, 2,
-	      "show or set tracing: acpi = every SCI, GPE, AML method call and Notify");
+	      "show or set tracing; acpi: every SCI, GPE method, AML call and Notify");
 static int
 cmd_trace(int argc, char **argv)
 {
@@ -283,8 +292,7 @@ cmd_trace(int argc, char **argv)
 		printf("trace: usage: trace [acpi on|off]\n");
 		return -EINVAL;
 	}
-	printf("trace acpi: %s (SCI, GPE, Notify: acpi %s; method calls: aml %s)\n",
-	       acpi_trace ? "on" : "off", acpi_trace ? "on" : "off", aml_trace ? "on" : "off");
+	printf("trace acpi: %s\n", acpi_trace ? "on" : "off");
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <arch/cpu.h>
 #include <arch/io.h>
 #include "drivers/acpi/acpi.h"
+#include "drivers/acpi/aml/aml.h"
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 
@@ -372,7 +373,8 @@ acpi_gpe_restore_enables(const u8 *buf, size_t size)
 
 /*
  * The FADT's reset register (ACPI 6.x, 4.8.3.6): one write of RESET_VALUE
- * to a Generic Address of 8 bits.  QEMU's q35 has I/O port 0xCF9 <- 0x0F;
+ * to a Generic Address of 8 bits, in I/O, memory or PCI configuration
+ * space (the last two through the interpreter's OS layer, aml_os_*).  QEMU's q35 has I/O port 0xCF9 <- 0x0F;
  * the PIIX4 FADT (revision 1) has no reset register at all.
  */
 int
@@ -393,8 +395,28 @@ acpi_hw_write_reset(const struct acpi_fadt_info *fadt)
 			break;
 		outb(r->address, fadt->reset_value);
 		return 0;
+	case ACPI_GAS_MEMORY:
+		/* The interpreter's OS layer maps device memory uncached. */
+		if (aml_os_region_write(AML_SPACE_MEMORY, r->address, 8, fadt->reset_value))
+			break;
+		return 0;
+	case ACPI_GAS_PCI: {
+		/*
+		 * 5.2.3.2: segment 0, bus 0; the address is device (bits
+		 * 47-32), function (31-16), offset (15-0).
+		 */
+		u64 dev = (r->address >> 32) & 0xffff, fn = (r->address >> 16) & 0xffff;
+		u64 off = r->address & 0xffff;
+
+		if (r->address >> 48 || dev > 31 || fn > 7 || off > 0xfff)
+			break;
+		if (aml_os_region_write(AML_SPACE_PCI, (dev << 15) | (fn << 12) | off, 8,
+					fadt->reset_value))
+			break;
+		return 0;
 	}
-	pr_warn("acpi: reset register: space %u at 0x%llx not supported\n", r->space_id,
+	}
+	pr_warn("acpi: reset register: space %u at 0x%llx not usable\n", r->space_id,
 		(unsigned long long)r->address);
 	return -ENODEV;
 }

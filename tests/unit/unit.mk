@@ -75,7 +75,7 @@ UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.
 
 UNIT_TESTS += tests/unit/acpi/test_acpi_hw.c      # PM1 and GPE registers from the FADT, the SCI's masking, reset
 UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
-		     tests/unit/fake/fake_acpi_os.c
+		     tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
 
 UNIT_TESTS += tests/unit/acpi/test_bus.c         # EISA ids, the device scan, binding, the Notify queue
 UNIT_test_bus := drivers/acpi/bus.c tests/unit/acpi/fake_aml_ns.c

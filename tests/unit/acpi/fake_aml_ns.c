@@ -12,7 +12,7 @@
 #include "fake_aml_ns.h"
 
 static struct aml_node *root;
-char fake_aml_eval_log[4096];
+char fake_ns_eval_log[4096];
 bool aml_trace;
 
 static void
@@ -29,14 +29,14 @@ free_tree(struct aml_node *n)
 }
 
 void
-fake_aml_reset(void)
+fake_ns_reset(void)
 {
 	if (root)
 		free_tree(root);
 	root = calloc(1, sizeof(*root));
 	strcpy(root->name, "\\");
 	root->type = AML_SCOPE;
-	fake_aml_eval_log[0] = '\0';
+	fake_ns_eval_log[0] = '\0';
 }
 
 /* The next 4-character segment of *P ("_SB" -> "_SB_"), advancing *P. */
@@ -107,7 +107,7 @@ walk(struct aml_node *scope, const char *path, bool create)
 }
 
 struct aml_node *
-fake_aml_add(const char *path, enum aml_type type)
+fake_ns_add(const char *path, enum aml_type type)
 {
 	struct aml_node *n = walk(NULL, path, true);
 
@@ -116,9 +116,9 @@ fake_aml_add(const char *path, enum aml_type type)
 }
 
 struct aml_node *
-fake_aml_int(const char *path, u64 v)
+fake_ns_int(const char *path, u64 v)
 {
-	struct aml_node *n = fake_aml_add(path, AML_INTEGER);
+	struct aml_node *n = fake_ns_add(path, AML_INTEGER);
 
 	aml_value_free(&n->value);
 	n->value = aml_int(v);
@@ -126,9 +126,9 @@ fake_aml_int(const char *path, u64 v)
 }
 
 struct aml_node *
-fake_aml_str(const char *path, const char *s)
+fake_ns_str(const char *path, const char *s)
 {
-	struct aml_node *n = fake_aml_add(path, AML_STRING);
+	struct aml_node *n = fake_ns_add(path, AML_STRING);
 
 	aml_value_free(&n->value);
 	n->value.type = AML_STRING;
@@ -138,9 +138,9 @@ fake_aml_str(const char *path, const char *s)
 }
 
 struct aml_node *
-fake_aml_pkg(const char *path, const u64 *v, int count)
+fake_ns_pkg(const char *path, const u64 *v, int count)
 {
-	struct aml_node *n = fake_aml_add(path, AML_PACKAGE);
+	struct aml_node *n = fake_ns_add(path, AML_PACKAGE);
 
 	aml_value_free(&n->value);
 	n->value.type = AML_PACKAGE;
@@ -152,9 +152,9 @@ fake_aml_pkg(const char *path, const u64 *v, int count)
 }
 
 struct aml_node *
-fake_aml_method(const char *path, int nargs, fake_aml_fn fn)
+fake_ns_method(const char *path, int nargs, fake_ns_fn fn)
 {
-	struct aml_node *n = fake_aml_add(path, AML_METHOD);
+	struct aml_node *n = fake_ns_add(path, AML_METHOD);
 
 	n->fn = fn;
 	n->nargs = nargs;
@@ -239,8 +239,8 @@ aml_eval(struct aml_node *scope, const char *path, const struct aml_value *args,
 		return -ENOENT;
 	n->calls++;
 	aml_node_path(n, p, sizeof(p));
-	strncat(fake_aml_eval_log, p, sizeof(fake_aml_eval_log) - strlen(fake_aml_eval_log) - 2);
-	strcat(fake_aml_eval_log, "\n");
+	strncat(fake_ns_eval_log, p, sizeof(fake_ns_eval_log) - strlen(fake_ns_eval_log) - 2);
+	strcat(fake_ns_eval_log, "\n");
 	if (n->type == AML_METHOD) {
 		if (nargs != n->nargs)
 			return -EINVAL;

@@ -23,6 +23,7 @@
 #include "kernel/lib.h"
 #include "fake_acpi_hw.h"
 #include "fake_acpi_os.h"
+#include "fake_aml_os.h"
 #include "fake_printk.h"
 
 static int
@@ -310,6 +311,45 @@ test_reset_register(void **state)
 }
 
 /*
+ * Reset registers elsewhere: memory at 0xfed00040 and PCI config 00:1f.0
+ * offset 0xac (GAS address 0x0000_001F_0000_00AC), through the AML OS
+ * layer (tests/unit/fake/fake_aml_os.c); then PCI function 9 (no such
+ * thing) and a reserved high word.
+ * Expect: one byte write of the value at 0xfed00040, and one at the
+ * interpreter's PCI address (device << 15 | function << 12 | offset);
+ * the bad PCI addresses refused with a warning, nothing written.
+ */
+static void
+test_reset_register_in_memory_and_pci_space(void **state)
+{
+	struct acpi_fadt_info f;
+
+	(void)state;
+	fake_acpi_hw_qemu(&(struct fake_acpi_hw){ 0 }, FAKE_ACPI_ICH9, &f);
+	fake_io_set_model(NULL);
+	fake_aml_reset();
+	f.reset_reg.space_id = ACPI_GAS_MEMORY;
+	f.reset_reg.address = 0xfed00040;
+	f.reset_value = 0x06;
+	assert_int_equal(acpi_hw_write_reset(&f), 0);
+	assert_int_equal(fake_aml_count(AML_SPACE_MEMORY, 0xfed00040, 8, true), 1);
+	assert_int_equal(fake_aml_mem_peek(AML_SPACE_MEMORY, 0xfed00040), 0x06);
+
+	f.reset_reg.space_id = ACPI_GAS_PCI;
+	f.reset_reg.address = 0x0000001F000000ACULL;
+	assert_int_equal(acpi_hw_write_reset(&f), 0);
+	assert_int_equal(fake_aml_count(AML_SPACE_PCI, (31 << 15) | 0xac, 8, true), 1);
+
+	f.reset_reg.address = 0x0000001F000900ACULL;
+	assert_int_equal(acpi_hw_write_reset(&f), -ENODEV);
+	f.reset_reg.address = 0x0001001F000000ACULL;
+	assert_int_equal(acpi_hw_write_reset(&f), -ENODEV);
+	assert_int_equal(fake_printk_warnings(), 2);
+	assert_int_equal(fake_aml_nlog, 2);
+	assert_int_equal(fake_io_log_len, 0);
+}
+
+/*
  * Save every EN byte, disable them all, restore (what acpi_poweroff()
  * does around a power-off that fails).
  * Expect: the saved bytes come back exactly; clear_all empties STS.
@@ -351,6 +391,7 @@ main(void)
 		cmocka_unit_test_setup(test_unusable_pm1_refused, setup),
 		cmocka_unit_test_setup(test_pm1_a_and_b, setup),
 		cmocka_unit_test_setup(test_reset_register, setup),
+		cmocka_unit_test_setup(test_reset_register_in_memory_and_pci_space, setup),
 		cmocka_unit_test_setup(test_save_disable_restore_enables, setup),
 	};
 

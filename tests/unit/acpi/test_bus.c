@@ -108,35 +108,35 @@ build_qemu_like(void)
 {
 	static const u64 none[2] = { 0, 0 };
 
-	fake_aml_reset();
-	fake_aml_add("\\_SB", AML_SCOPE);
-	fake_aml_add("\\_SB.PCI0", AML_DEVICE);
-	fake_aml_int("\\_SB.PCI0._HID", 0x030AD041);
-	fake_aml_int("\\_SB.PCI0._CID", 0x080AD041);
-	fake_aml_int("\\_SB.PCI0._UID", 0);
-	fake_aml_add("\\_SB.PCI0.ISA", AML_DEVICE);
-	fake_aml_int("\\_SB.PCI0.ISA._ADR", 0x00010000);
-	fake_aml_add("\\_SB.PCI0.ISA.RTC", AML_DEVICE);
-	fake_aml_int("\\_SB.PCI0.ISA.RTC._HID", 0x000BD041);
-	fake_aml_add("\\_SB.PCI0.MHPD", AML_DEVICE);
-	fake_aml_str("\\_SB.PCI0.MHPD._HID", "PNP0A06");
-	fake_aml_str("\\_SB.PCI0.MHPD._UID", "Memory hotplug resources");
-	fake_aml_add("\\_SB.MHPC", AML_DEVICE);
-	fake_aml_str("\\_SB.MHPC._HID", "PNP0A06");
-	fake_aml_int("\\_SB.MHPC._STA", 0x0b);
-	fake_aml_add("\\_SB.MHPC.MP00", AML_DEVICE);
-	fake_aml_int("\\_SB.MHPC.MP00._HID", 0x800CD041);
-	fake_aml_str("\\_SB.MHPC.MP00._UID", "0x00");
-	fake_aml_method("\\_SB.MHPC.MP00._STA", 0, mp00_sta_fn);
-	fake_aml_add("\\_SB.MHPC.MP01", AML_DEVICE);
-	fake_aml_int("\\_SB.MHPC.MP01._HID", 0x800CD041);
-	fake_aml_str("\\_SB.MHPC.MP01._UID", "0x01");
-	fake_aml_int("\\_SB.MHPC.MP01._STA", 0x0f);
-	fake_aml_method("\\_SB.MHPC.MTFY", 2, fail_fn);
-	fake_aml_add("\\_SB.GONE", AML_DEVICE);
-	fake_aml_int("\\_SB.GONE._STA", 0);
-	fake_aml_add("\\_SB.GONE.MP02", AML_DEVICE);
-	fake_aml_pkg("\\_SB.GONE.MP02._CID", none, 2);
+	fake_ns_reset();
+	fake_ns_add("\\_SB", AML_SCOPE);
+	fake_ns_add("\\_SB.PCI0", AML_DEVICE);
+	fake_ns_int("\\_SB.PCI0._HID", 0x030AD041);
+	fake_ns_int("\\_SB.PCI0._CID", 0x080AD041);
+	fake_ns_int("\\_SB.PCI0._UID", 0);
+	fake_ns_add("\\_SB.PCI0.ISA", AML_DEVICE);
+	fake_ns_int("\\_SB.PCI0.ISA._ADR", 0x00010000);
+	fake_ns_add("\\_SB.PCI0.ISA.RTC", AML_DEVICE);
+	fake_ns_int("\\_SB.PCI0.ISA.RTC._HID", 0x000BD041);
+	fake_ns_add("\\_SB.PCI0.MHPD", AML_DEVICE);
+	fake_ns_str("\\_SB.PCI0.MHPD._HID", "PNP0A06");
+	fake_ns_str("\\_SB.PCI0.MHPD._UID", "Memory hotplug resources");
+	fake_ns_add("\\_SB.MHPC", AML_DEVICE);
+	fake_ns_str("\\_SB.MHPC._HID", "PNP0A06");
+	fake_ns_int("\\_SB.MHPC._STA", 0x0b);
+	fake_ns_add("\\_SB.MHPC.MP00", AML_DEVICE);
+	fake_ns_int("\\_SB.MHPC.MP00._HID", 0x800CD041);
+	fake_ns_str("\\_SB.MHPC.MP00._UID", "0x00");
+	fake_ns_method("\\_SB.MHPC.MP00._STA", 0, mp00_sta_fn);
+	fake_ns_add("\\_SB.MHPC.MP01", AML_DEVICE);
+	fake_ns_int("\\_SB.MHPC.MP01._HID", 0x800CD041);
+	fake_ns_str("\\_SB.MHPC.MP01._UID", "0x01");
+	fake_ns_int("\\_SB.MHPC.MP01._STA", 0x0f);
+	fake_ns_method("\\_SB.MHPC.MTFY", 2, fail_fn);
+	fake_ns_add("\\_SB.GONE", AML_DEVICE);
+	fake_ns_int("\\_SB.GONE._STA", 0);
+	fake_ns_add("\\_SB.GONE.MP02", AML_DEVICE);
+	fake_ns_pkg("\\_SB.GONE.MP02._CID", none, 2);
 	{
 		struct aml_node *cid = aml_lookup(NULL, "\\_SB.GONE.MP02._CID");
 
@@ -146,11 +146,11 @@ build_qemu_like(void)
 		cid->value.package.elems[0].string.len = 7;
 		cid->value.package.elems[1] = aml_int(0x800CD041);
 	}
-	fake_aml_int("\\_SB.GONE.MP02._STA", 0x0f);
-	fake_aml_add("\\_SB.BAD", AML_DEVICE);
-	fake_aml_int("\\_SB.BAD._HID", 1);
-	fake_aml_method("\\_SB.BAD._STA", 0, fail_fn);
-	fake_aml_add("\\_PR.C000", AML_PROCESSOR);
+	fake_ns_int("\\_SB.GONE.MP02._STA", 0x0f);
+	fake_ns_add("\\_SB.BAD", AML_DEVICE);
+	fake_ns_int("\\_SB.BAD._HID", 1);
+	fake_ns_method("\\_SB.BAD._STA", 0, fail_fn);
+	fake_ns_add("\\_PR.C000", AML_PROCESSOR);
 	mp00_sta = 0;
 }
 
@@ -430,13 +430,13 @@ test_scan_bounds_depth_and_count(void **state)
 	char path[256] = "";
 
 	(void)state;
-	fake_aml_reset();
+	fake_ns_reset();
 	for (int i = 0; i < 40; i++) {
 		char seg[8];
 
 		snprintf(seg, sizeof(seg), "%sD%03d", i ? "." : "\\", i);
 		strcat(path, seg);
-		fake_aml_add(path, AML_DEVICE);
+		fake_ns_add(path, AML_DEVICE);
 	}
 	fake_printk_clear();
 	assert_int_equal(acpi_bus_scan(), 33);
@@ -444,10 +444,10 @@ test_scan_bounds_depth_and_count(void **state)
 	assert_true(fake_printk_contains("paths cut at 63 characters (shown only)"));
 	assert_true(fake_printk_contains("levels; devices below not recorded"));
 
-	fake_aml_reset();
+	fake_ns_reset();
 	for (int i = 0; i < 600; i++) {
 		snprintf(path, sizeof(path), "\\_SB.X%03d", i);
-		fake_aml_add(path, AML_DEVICE);
+		fake_ns_add(path, AML_DEVICE);
 	}
 	fake_printk_clear();
 	assert_int_equal(acpi_bus_scan(), ACPI_BUS_MAX_DEVICES);

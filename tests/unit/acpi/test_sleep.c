@@ -55,9 +55,9 @@ machine(enum fake_acpi_chipset chipset)
 	fake_io_reset();
 	fake_acpi_hw_qemu(&m, chipset, &acpi_fadt);
 	assert_int_equal(acpi_hw_init(&acpi_fadt), 0);
-	fake_aml_reset();
-	fake_aml_pkg("\\_S5", s5, 4);
-	fake_aml_method("\\_PTS", 1, pts);
+	fake_ns_reset();
+	fake_ns_pkg("\\_S5", s5, 4);
+	fake_ns_method("\\_PTS", 1, pts);
 	pts_result = 0;
 	now_ns = 0;
 	fake_printk_clear();
@@ -160,7 +160,7 @@ test_poweroff_sequence_on_piix4(void **state)
 	m.pm1_sts = ACPI_PM1_WAK | ACPI_PM1_PWRBTN;
 	m.pm1_cnt = ACPI_PM1_SCI_EN;
 	assert_int_equal(acpi_poweroff(), -ETIMEDOUT);
-	assert_string_equal(fake_aml_eval_log, "\\_S5_\n\\_PTS\n");
+	assert_string_equal(fake_ns_eval_log, "\\_S5_\n\\_PTS\n");
 	assert_int_equal(p->last_nargs, 1);
 	assert_int_equal(p->last_args[0].integer, 5);
 	assert_int_equal(m.shutdowns, 1);
@@ -191,7 +191,7 @@ test_poweroff_writes_a_and_b_types(void **state)
 	int last_a = -1, last_b = -1, b_writes = 0;
 
 	(void)state;
-	fake_aml_pkg("\\_S5", s5, 2);
+	fake_ns_pkg("\\_S5", s5, 2);
 	acpi_fadt.pm1b_evt_blk = 0x700;
 	acpi_fadt.pm1b_cnt_blk = 0x704;
 	assert_int_equal(acpi_hw_init(&acpi_fadt), 0);
@@ -228,7 +228,7 @@ static void
 test_poweroff_refuses_without_usable_s5(void **state)
 {
 	(void)state;
-	fake_aml_reset();
+	fake_ns_reset();
 	m.gpe_en[0] = 0x0e;
 	assert_int_equal(acpi_poweroff(), -ENODEV);
 	assert_true(fake_printk_contains(
@@ -236,7 +236,7 @@ test_poweroff_refuses_without_usable_s5(void **state)
 	assert_int_equal(m.nr_cnt_writes, 0);
 	assert_int_equal(m.gpe_en[0], 0x0e);
 
-	fake_aml_str("\\_S5", "soft off");
+	fake_ns_str("\\_S5", "soft off");
 	assert_int_equal(acpi_poweroff(), -EINVAL);
 	assert_int_equal(m.nr_cnt_writes, 0);
 

@@ -11,7 +11,9 @@
  * __sanitizer_start_switch_fiber() and confirmed with
  * __sanitizer_finish_switch_fiber(), so ASan knows which stack is live
  * and reports no false stack errors.  The bounds of the test program's
- * own stack are learnt at the first switch away from it.
+ * own stack are learnt at the first switch away from it.  ASan still
+ * prints one warning that it "doesn't fully support" swapcontext: that
+ * line is expected.
  *
  * Course text: docs/00-introduction.md (how the host tests work).
  * Tests: used by tests/unit/kernel/test_task.c
