@@ -11,6 +11,7 @@
 #   make unit            host unit tests only (cmocka, ASan/UBSan); UNIT_ARCH=ppc64 or ia64
 #   make unit-all        host unit tests with each arch parameter set
 #   make qemu-test       QEMU tests only (pytest; PYTEST_ARGS='-k name' to pick)
+#   make aml-oracle      tests/data/aml/*.asl under ACPICA and under hotmem's AML interpreter
 #   make bench           figures (boot time, ...), never pass/fail
 #   make fuzz            each fuzz target for FUZZ_SECONDS (default 60)
 #   make clean           remove build/
@@ -61,9 +62,28 @@ ACPI_SRCS += drivers/acpi/cmd_acpi.c     # `acpi`, `acpi dump`, /sys/firmware/ac
 ACPI_SRCS += drivers/acpi/srat.c         # SRAT: CPUs and memory ranges by proximity domain
 ACPI_SRCS += drivers/acpi/slit.c         # SLIT: distances between proximity domains
 ACPI_SRCS += drivers/acpi/numa.c         # PXM -> node, SRAT/SLIT handed to mm/numa.c; `srat`
+ACPI_SRCS += drivers/acpi/hw.c           # fixed hardware: PM1 and GPE registers, the reset register
+ACPI_SRCS += drivers/acpi/namespace.c    # the DSDT and SSDTs loaded into the AML namespace at boot
+ACPI_SRCS += drivers/acpi/events.c       # ACPI mode, the SCI, GPE methods, the power button
+ACPI_SRCS += drivers/acpi/worker.c       # kacpid: the one task that runs AML; acpi_worker_call()
+ACPI_SRCS += drivers/acpi/bus.c          # devices by _HID/_CID/_STA, drivers, the Notify queue
+ACPI_SRCS += drivers/acpi/sleep.c        # power off (\_S5, SLP_EN) and the reset register
+ACPI_SRCS += drivers/acpi/cmd_aml.c      # `aml eval`, `aml ls`, `acpi devices`, `trace`, `poweroff`
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
-AML_SRCS +=
+AML_SRCS += drivers/acpi/aml/namespace.c  # the tree of names: make, find (ACPI's search rules), delete, walk
+AML_SRCS += drivers/acpi/aml/object.c     # values: reference-counted objects, copies, aml_value out and in
+AML_SRCS += drivers/acpi/aml/convert.c    # Integer/String/Buffer conversions, implicit and explicit
+AML_SRCS += drivers/acpi/aml/parse.c      # PkgLength, NameString, the opcode table, aml_check_methods()
+AML_SRCS += drivers/acpi/aml/exec.c       # the term loop, method calls, control flow, limits
+AML_SRCS += drivers/acpi/aml/table.c      # loading tables, aml_reset(), aml_eval(): the front door
+AML_SRCS += drivers/acpi/aml/exec_named.c # Name, Scope, Device, Method, Field ...: operators that make names
+AML_SRCS += drivers/acpi/aml/exec_data.c  # Buffer, Package, Store, references, Notify, mutexes and events
+AML_SRCS += drivers/acpi/aml/exec_expr.c  # arithmetic, logic, comparisons, string and buffer operators
+AML_SRCS += drivers/acpi/aml/store.c      # targets: Store's conversion rules, CopyObject, Debug
+AML_SRCS += drivers/acpi/aml/region.c     # field units and buffer fields: access widths, update rules
+AML_SRCS += drivers/acpi/aml/resource.c   # _CRS resource templates: walk and decode descriptors
+AML_SRCS += drivers/acpi/aml/print.c      # a value as one line of text (aml eval, the oracle tests)
 
 
 KERNEL_SRCS += kernel/main.c               # kernel_main(): the init sequence
@@ -108,7 +128,7 @@ KASFLAGS := -g -Wall -Werror -I. -Iarch/$(ARCH)/include -MMD -MP -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,--no-warn-rwx-segments -Wl,--build-id=none -Wl,-z,noexecstack \
 	    -Wl,-T,linker.ld -Wl,-z,max-page-size=0x1000
 
-.PHONY: all iso run run-uefi run-gdb test unit qemu-test check-docs bench fuzz clean deps-build deps-run deps-test FORCE
+.PHONY: all iso run run-uefi run-gdb test unit qemu-test aml-oracle check-docs bench fuzz clean deps-build deps-run deps-test FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/hotmem.elf $(BUILD)/hotmem.iso
@@ -196,6 +216,21 @@ check-docs:
 
 qemu-test: deps-test $(BUILD)/hotmem.iso
 	$(Q)$(PYTHON) -m pytest -q tests/qemu $(PYTEST_ARGS)
+
+# The AML oracle: each tests/data/aml/*.asl compiled by iasl, evaluated by
+# ACPICA's acpiexec and by amlrun (the interpreter built for the host with
+# the unit tests' flags, ASan/UBSan included); the results must agree.
+AMLRUN_SRCS := tests/unit/acpi/amlrun.c $(AML_SRCS) \
+	       tests/unit/fake/fake_aml_os.c tests/unit/fake/fake_printk.c
+$(BUILD)/host/amlrun: $(call UNIT_OBJ,$(AMLRUN_SRCS)) | unit-deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTLD  $@")
+	$(Q)$(UNIT_CC) $(UNIT_LDFLAGS) -o $@ $^ $(UNIT_LIBS)
+
+-include $(patsubst %.o,%.d,$(call UNIT_OBJ,$(AMLRUN_SRCS)))
+
+aml-oracle: deps-test $(BUILD)/host/amlrun
+	$(Q)$(PYTHON) tools/aml-oracle $(AML_ORACLE_ARGS)
 
 # Every layer runs even when an earlier one fails; the last line sums up.
 test: deps-test

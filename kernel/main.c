@@ -6,7 +6,7 @@
  * off, with the multiboot2 magic and the boot information's address.
  * Each step below needs only the steps above it; read it top to bottom.
  *
- * Course text: docs/01-boot.md.
+ * Course text: docs/01-boot.md; ACPI events: docs/07-aml-and-acpi-events.md.
  */
 #include <arch/cpu.h>
 #include "drivers/acpi/acpi.h"
@@ -37,6 +37,14 @@ print_memory_map(const struct boot_info *bi)
 	}
 	pr_info("  %llu MiB usable RAM in the map\n",
 		(unsigned long long)(ram >> 20));
+}
+
+/* acpi_bus_scan() as acpi_worker_call() wants it. */
+static int
+bus_scan(void *unused)
+{
+	(void)unused;
+	return acpi_bus_scan();
 }
 
 void
@@ -78,7 +86,14 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 	 *    and create tasks (stacks come from kmalloc). */
 	task_init();
 
-	/* 7. The shell never returns. */
+	/* 7. ACPI: the AML namespace; then events (ACPI mode, the SCI, the
+	 *    worker kacpid, a first run of every GPE method); then, in
+	 *    kacpid and before those runs, the bus scan binds the drivers. */
+	acpi_namespace_init();
+	acpi_events_init();
+	acpi_worker_call(bus_scan, NULL);
+
+	/* 8. The shell never returns. */
 	pr_info("boot: kernel ready in %llu us since the clock started\n",
 		(unsigned long long)(ktime_ns() / 1000));
 	shell_run();

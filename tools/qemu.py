@@ -35,7 +35,9 @@ command line `run` would use, shell-quoted, to read or paste.
 
 As a module: argv() builds the command line; Machine starts QEMU with its
 serial port on pipes, waits for the `hotmem> ` prompt and runs shell
-commands; QMP is a small client for the QMP socket.
+commands; QMP is a small client for the QMP socket, with helpers for
+DIMMs: add_dimm() (object-add + device_add, ids memN/dimmN picked for
+you), dimm() (its slot, addr, size), del_dimm(), wait_dimm_deleted().
 
 Facts about QEMU: shared/spec/qemu-memory-hotplug.md (section 6.2, two
 nodes; section 7, the commands).  Course text: docs/00-introduction.md.
@@ -161,6 +163,19 @@ def argv(firmware, iso, *, serial="mon:stdio", monitor="none", qmp=None,
 
 # ------------------------------------------------------------ QMP
 
+_SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+def parse_size(size):
+    """Bytes from an int or from QEMU-style text: "128M", "1G", "4096"."""
+    if isinstance(size, int):
+        return size
+    m = re.fullmatch(r"\s*([0-9]+)\s*([KMGT]?)B?\s*", str(size), re.I)
+    if not m:
+        raise ValueError(f"size {size!r}: expected a number with K, M, G or T")
+    return int(m.group(1)) * _SIZE_UNITS[m.group(2).upper()]
+
+
 class QMPError(Exception):
     """QEMU answered a QMP command with an error."""
 
@@ -175,6 +190,7 @@ class QMP:
         ALIVE() returning False stops the retries early."""
         self.path = path
         self.events = []
+        self.dimm_backends = {}         # add_dimm(): device id -> backend id
         self._buf = b""
         self._id = 0
         deadline = time.monotonic() + timeout
@@ -233,16 +249,86 @@ class QMP:
         return self.execute("human-monitor-command",
                             {"command-line": command_line}, timeout)
 
-    def wait_event(self, name, timeout=10.0):
-        """Return (and remove) the first event NAME, waiting up to TIMEOUT."""
+    def wait_event(self, name, timeout=10.0, data=None):
+        """Return (and remove) the first event NAME, waiting up to TIMEOUT;
+        with DATA (a dict), only an event whose "data" holds those items:
+        wait_event("DEVICE_DELETED", data={"device": "dimm1"})."""
         deadline = time.monotonic() + timeout
         while True:
             for i, ev in enumerate(self.events):
-                if ev["event"] == name:
+                if ev["event"] == name and all(ev.get("data", {}).get(k) == v
+                                               for k, v in (data or {}).items()):
                     return self.events.pop(i)
-            obj = self._read(deadline)
+            try:
+                obj = self._read(deadline)
+            except TimeoutError:
+                raise TimeoutError(f"qmp: {self.path}: no {name} event {data or ''} "
+                                   f"within {timeout} s") from None
             if "event" in obj:
                 self.events.append(obj)
+
+    # -- DIMMs (spec section 7.2; tools/hotplug and the tests use these)
+
+    def memory_devices(self):
+        """query-memory-devices: the pc-dimm ones, as their "data" dicts
+        ({"id", "addr", "size", "slot", "node", "memdev", "hotplugged",
+        ...}), in QEMU's order."""
+        return [d["data"] for d in self.execute("query-memory-devices")
+                if d.get("type") == "dimm"]
+
+    def dimm(self, dimm_id):
+        """The memory_devices() entry of DIMM_ID; QMPError if there is none."""
+        for d in self.memory_devices():
+            if d.get("id") == dimm_id:
+                return d
+        raise QMPError(f"query-memory-devices: no DIMM {dimm_id!r}")
+
+    def _free_dimm_ids(self):
+        """The first memN/dimmN pair (N from 1) that no backend or device uses."""
+        used = {d.get("id") for d in self.execute("query-memdev")}
+        used |= {d.get("id") for d in self.memory_devices()}
+        n = 1
+        while f"mem{n}" in used or f"dimm{n}" in used:
+            n += 1
+        return f"mem{n}", f"dimm{n}"
+
+    def add_dimm(self, size, *, slot=None, node=None, addr=None, dimm_id=None):
+        """Hot-add a DIMM: object-add memory-backend-ram (SIZE: bytes, or
+        text like "128M", "1G"), then device_add pc-dimm.  Ids are memN
+        and dimmN, the first N free (DIMM_ID picks the device's, its
+        backend is then "mem-" + DIMM_ID).  SLOT, NODE and ADDR go to
+        pc-dimm as they are.  Returns the device id; query the slot and
+        address QEMU chose with dimm(id).  A refused device_add deletes
+        the backend again and raises QMPError with QEMU's reason."""
+        mem_id, dev_id = self._free_dimm_ids() if dimm_id is None else ("mem-" + dimm_id, dimm_id)
+        self.execute("object-add", {"qom-type": "memory-backend-ram", "id": mem_id,
+                                    "size": parse_size(size)})
+        args = {"driver": "pc-dimm", "id": dev_id, "memdev": mem_id}
+        for key, value in (("slot", slot), ("node", node), ("addr", addr)):
+            if value is not None:
+                args[key] = value
+        try:
+            self.execute("device_add", args)
+        except QMPError:
+            self.execute("object-del", {"id": mem_id})
+            raise
+        self.dimm_backends[dev_id] = mem_id
+        return dev_id
+
+    def del_dimm(self, dimm_id):
+        """Ask the guest to remove DIMM_ID (device_del).  This is only a
+        request: QEMU removes the DIMM, and sends DEVICE_DELETED, when the
+        guest ejects it (spec section 5b); wait_dimm_deleted() waits for it."""
+        self.execute("device_del", {"id": dimm_id})
+
+    def wait_dimm_deleted(self, dimm_id, timeout=10.0):
+        """Wait for DEVICE_DELETED of DIMM_ID; then free the backend
+        add_dimm() made for it.  Returns the event."""
+        ev = self.wait_event("DEVICE_DELETED", timeout, data={"device": dimm_id})
+        mem_id = self.dimm_backends.pop(dimm_id, None)
+        if mem_id:
+            self.execute("object-del", {"id": mem_id})
+        return ev
 
     def close(self):
         self.sock.close()

@@ -27,12 +27,16 @@ _Static_assert(sizeof(struct idt_gate) == 16, "an IDT gate is 16 bytes");
 
 static struct idt_gate idt[NR_VECTORS] __attribute__((aligned(16)));
 
-/* Registered ISA interrupt handlers; set once at init, read in handlers. */
+/*
+ * Device interrupt handlers, by GSI: the IOAPIC delivers GSI n on vector
+ * VECTOR_GSI_BASE + n.  Set once at init, read in handlers.
+ */
 static struct {
-	irq_handler_t handler;	/* NULL: nobody asked for this IRQ */
+	irq_handler_t handler;	/* NULL: nobody asked for this GSI */
 	void *arg;
+	unsigned int flags;	/* IRQ_LEVEL, IRQ_ACTIVE_LOW, as routed */
 	u64 count;		/* interrupts taken */
-} isa_irqs[NR_ISA_IRQS];
+} gsi_irqs[NR_GSI_VECTORS];
 
 static void
 idt_set_gate(int vector, u64 handler, u8 ist)
@@ -63,20 +67,40 @@ idt_init(void)
 }
 
 /*
- * Give ISA interrupt ISA_IRQ (0..15) to HANDLER.  The IOAPIC routes it
- * edge-triggered, active high, as ISA devices signal (the MADT's
- * interrupt source overrides refine this when ACPI arrives).
+ * Give GSI to HANDLER: the IOAPIC input is programmed with the line's
+ * trigger mode and polarity (FLAGS) and unmasked.
+ */
+int
+arch_request_gsi(u32 gsi, unsigned int flags, irq_handler_t handler, void *arg)
+{
+	int err;
+
+	if (gsi >= NR_GSI_VECTORS || !handler || (flags & ~(IRQ_LEVEL | IRQ_ACTIVE_LOW)))
+		return -EINVAL;
+	if (gsi_irqs[gsi].handler)
+		return -EBUSY;
+	gsi_irqs[gsi].handler = handler;
+	gsi_irqs[gsi].arg = arg;
+	gsi_irqs[gsi].flags = flags;
+	err = ioapic_route(gsi, VECTOR_GSI_BASE + gsi, flags & IRQ_LEVEL,
+			   flags & IRQ_ACTIVE_LOW);
+	if (err)
+		gsi_irqs[gsi].handler = NULL;
+	return err;
+}
+
+/*
+ * ISA interrupt ISA_IRQ (0..15) as GSI ISA_IRQ, edge-triggered, active
+ * high, as ISA devices signal.  (The MADT's overrides move some of them,
+ * IRQ 0 to GSI 2 on QEMU; the devices hotmem drives with this, COM1 on
+ * IRQ 4, are not moved.)
  */
 int
 arch_request_isa_irq(unsigned int isa_irq, irq_handler_t handler, void *arg)
 {
-	if (isa_irq >= NR_ISA_IRQS || !handler)
+	if (isa_irq >= NR_ISA_IRQS)
 		return -EINVAL;
-	if (isa_irqs[isa_irq].handler)
-		return -EBUSY;
-	isa_irqs[isa_irq].handler = handler;
-	isa_irqs[isa_irq].arg = arg;
-	return ioapic_route(isa_irq, VECTOR_ISA_BASE + isa_irq, false, false);
+	return arch_request_gsi(isa_irq, IRQ_EDGE | IRQ_ACTIVE_HIGH, handler, arg);
 }
 
 void
@@ -87,12 +111,19 @@ trap_dispatch(struct trap_frame *tf)
 	if (v < 32)
 		exception_report(tf);
 
-	if (v >= VECTOR_ISA_BASE && v < VECTOR_ISA_BASE + NR_ISA_IRQS) {
-		unsigned int irq = v - VECTOR_ISA_BASE;
+	if (v >= VECTOR_GSI_BASE && v < VECTOR_GSI_BASE + NR_GSI_VECTORS) {
+		unsigned int gsi = v - VECTOR_GSI_BASE;
 
-		isa_irqs[irq].count++;
-		if (isa_irqs[irq].handler)
-			isa_irqs[irq].handler(isa_irqs[irq].arg);
+		/*
+		 * Handler first, EOI second.  For a level-triggered line
+		 * the IOAPIC delivers nothing more on the pin until the EOI
+		 * and then samples it again: if the device still asserts it,
+		 * the interrupt is taken again at once.  The handler has
+		 * silenced its device by then (the SCI handler masks the GPE).
+		 */
+		gsi_irqs[gsi].count++;
+		if (gsi_irqs[gsi].handler)
+			gsi_irqs[gsi].handler(gsi_irqs[gsi].arg);
 		lapic_eoi();
 		return;
 	}

@@ -22,12 +22,14 @@
  * Interrupt vectors.
  *   0..31     CPU exceptions
  *   32..47    the legacy PIC, remapped here and masked (only spurious IRQs)
- *   48..63    ISA IRQ n through the IOAPIC: VECTOR_ISA_BASE + n
+ *   48..71    GSI n through the IOAPIC: VECTOR_GSI_BASE + n (ISA IRQ n
+ *             is GSI n, edge, active high; the SCI comes with ACPI)
  *   239       the local APIC timer
  *   255       the local APIC's spurious vector
  */
 #define VECTOR_PIC_BASE		32
-#define VECTOR_ISA_BASE		48
+#define VECTOR_GSI_BASE		48
+#define NR_GSI_VECTORS		24	/* GSIs 0..23: the one IOAPIC QEMU has */
 #define NR_ISA_IRQS		16
 #define VECTOR_LAPIC_TIMER	239
 #define VECTOR_SPURIOUS		255

@@ -282,6 +282,75 @@ int acpi_pxm_to_node(u32 pxm);
  */
 int acpi_namespace_init(void);
 
+/* ------------------------------------------------------------ hw.c */
+
+/*
+ * The fixed hardware (ACPI 6.x, 4.8): PM1 event and control registers and
+ * the GPE blocks, at the I/O ports of the FADT.  A PM1 register of the a
+ * and b blocks reads as the OR of both and is written to both (4.8.1.1);
+ * the _block variants reach one of them (sleep.c: SLP_TYPa and SLP_TYPb).
+ */
+#define ACPI_PM1_TMR		(1u << 0)	/* PM1_STS and PM1_EN bits */
+#define ACPI_PM1_BM		(1u << 4)	/* STS only */
+#define ACPI_PM1_GBL		(1u << 5)
+#define ACPI_PM1_PWRBTN		(1u << 8)
+#define ACPI_PM1_SLPBTN		(1u << 9)
+#define ACPI_PM1_RTC		(1u << 10)
+#define ACPI_PM1_WAK		(1u << 15)	/* STS only: woken */
+#define ACPI_PM1_SCI_EN		(1u << 0)	/* PM1_CNT bits */
+#define ACPI_PM1_SLP_TYP_SHIFT	10
+#define ACPI_PM1_SLP_TYP	(7u << 10)
+#define ACPI_PM1_SLP_EN		(1u << 13)
+
+#define ACPI_GAS_MEMORY		0		/* struct acpi_gas space_id */
+#define ACPI_GAS_IO		1
+#define ACPI_GAS_PCI		2
+
+#define ACPI_MAX_GPES		256	/* _Lxx/_Exx names have two hex digits */
+
+enum acpi_pm1_reg { ACPI_PM1_STS, ACPI_PM1_EN, ACPI_PM1_CNT };
+enum acpi_pm1_block { ACPI_PM1A, ACPI_PM1B };
+
+/* One GPE block: LEN status bytes at PORT, then LEN enable bytes. */
+struct acpi_gpe_block {
+	const char *name;	/* "GPE0", "GPE1" */
+	u16 port;		/* first STS byte; the EN half starts at port + len */
+	u8 len;			/* bytes in each half: the FADT's length / 2 */
+	u16 base;		/* GPE number of STS byte 0, bit 0 (GPE0: 0) */
+	u16 count;		/* GPEs numbered: len * 8, cut at ACPI_MAX_GPES */
+};
+
+/* Take the register blocks from FADT: 0, -ENODEV (no FADT) or -EINVAL
+ * (no usable PM1a block; warned).  An unusable or overlapping GPE block
+ * is warned about and left out. */
+int acpi_hw_init(const struct acpi_fadt_info *fadt);
+u32 acpi_pm1_read(enum acpi_pm1_reg reg);		/* a | b */
+void acpi_pm1_write(enum acpi_pm1_reg reg, u32 value);	/* to a and b */
+u32 acpi_pm1_read_block(enum acpi_pm1_block blk, enum acpi_pm1_reg reg);	/* 0: absent */
+void acpi_pm1_write_block(enum acpi_pm1_block blk, enum acpi_pm1_reg reg, u32 value);
+int acpi_gpe_block_count(void);
+const struct acpi_gpe_block *acpi_gpe_block_at(int i);	/* NULL past the end */
+bool acpi_gpe_exists(u32 gpe);
+void acpi_gpe_enable(u32 gpe);		/* read-modify-write of its EN byte */
+void acpi_gpe_disable(u32 gpe);
+void acpi_gpe_clear(u32 gpe);		/* write 1 to its STS bit */
+bool acpi_gpe_is_enabled(u32 gpe);	/* EN bit */
+bool acpi_gpe_is_active(u32 gpe);	/* STS bit */
+/*
+ * Interrupt context: every GPE with STS and EN set gets its EN bit
+ * cleared and its bit set in PENDING (ACPI_MAX_GPES bits).  Returns how
+ * many.  The STS bits stay set.
+ */
+int acpi_gpe_mask_firing(u64 *pending);
+void acpi_gpe_disable_all(void);	/* every EN byte 0 */
+void acpi_gpe_clear_all(void);		/* every STS bit cleared */
+/* Every EN byte into BUF (at most SIZE); returns how many there are. */
+size_t acpi_gpe_save_enables(u8 *buf, size_t size);
+void acpi_gpe_restore_enables(const u8 *buf, size_t size);
+/* Write FADT's reset value to its reset register: 0, or -ENODEV when
+ * there is none (flag RESET_REG_SUP) or it is unusable (warned). */
+int acpi_hw_write_reset(const struct acpi_fadt_info *fadt);
+
 /* ------------------------------------------------------------ events.c */
 
 /*
@@ -289,8 +358,8 @@ int acpi_namespace_init(void);
  *   1. enters ACPI mode when PM1_CNT.SCI_EN is clear (SMI_CMD <- ACPI_ENABLE,
  *      then polls SCI_EN for up to a second);
  *   2. disables and clears every GPE and the PM1 fixed events, then enables
- *      the power button fixed event and every GPE that has a \_GPE._Lxx or
- *      _Exx method;
+ *      the power button fixed event and notes every GPE that has a
+ *      \_GPE._Lxx or _Exx method (its EN bit is set after its first run);
  *   3. routes the SCI to its GSI with the MADT override's polarity and
  *      trigger (acpi_sci_to_gsi());
  *   4. starts the ACPI worker task "kacpid";
@@ -315,7 +384,9 @@ extern bool acpi_trace;
  * Run FN(ARG) in the ACPI worker task and wait for it to return (AML
  * runs only there, one evaluation at a time).  Notify calls made while it
  * runs are dispatched after FN returns.  Returns FN's return value.
- * Before the worker exists (early boot), FN runs in the caller.
+ * Before the worker exists (early boot), and when kacpid itself calls
+ * (a driver's notify(), the power button), FN runs in the caller.
+ * (worker.c)
  */
 int acpi_worker_call(int (*fn)(void *arg), void *arg);
 
@@ -327,6 +398,18 @@ struct acpi_event_stats {
 };
 extern struct acpi_event_stats acpi_event_stats;
 
+/* Between events.c and worker.c (kacpid): */
+bool acpi_events_pending(void);	/* the SCI left work; call with irqs off */
+void acpi_events_run(void);	/* in kacpid: run the GPE methods, the power button */
+bool acpi_events_enabled(void);	/* acpi_events_init() succeeded */
+bool acpi_gpe_has_method(u32 gpe);	/* a \_GPE._Lxx/_Exx: enabled by us */
+/* worker.c (kernel only; host tests provide their own) */
+int acpi_worker_start(void);	/* create kacpid: 0 or -ENOMEM */
+void acpi_worker_kick(void);	/* wake kacpid; any context */
+/* Called at the end of a successful acpi_events_init().  Kernel:
+ * /sys/firmware/acpi/interrupts/ (cmd_aml.c); host tests: theirs. */
+void acpi_os_events_ready(void);
+
 /* ------------------------------------------------------------ sleep.c */
 
 /*
@@ -334,6 +417,10 @@ extern struct acpi_event_stats acpi_event_stats;
  * when that failed (the reason was printed).  Prints "acpi: power off".
  */
 int acpi_poweroff(void);
+/* \_Sx's value V (NAME for messages) into the SLP_TYPa/b values:
+ * 0, or -EINVAL (warned) when V is no Package of 3-bit Integers. */
+struct aml_value;
+int acpi_sleep_decode(const char *name, const struct aml_value *v, u8 *typ_a, u8 *typ_b);
 /* Reset through the FADT reset register when the FADT has one (flag
  * RESET_REG_SUP); returns -ENODEV when not, or when the write did not
  * reset the machine within 100 ms. */
@@ -347,39 +434,75 @@ int acpi_reboot(void);
  * driver registered with ACPI_DRIVER() is bound to each device whose
  * _HID or one of its _CIDs is in its id list and whose _STA says present.
  */
+#define ACPI_BUS_MAX_DEVICES	512	/* more are warned about, not recorded */
+#define ACPI_BUS_MAX_DEPTH	32	/* namespace levels the scan descends */
+#define ACPI_DEVICE_MAX_CIDS	4
+#define ACPI_NOTIFY_QUEUE_LEN	64	/* Notify calls one evaluation may queue */
+
+/* Notify values (ACPI 6.x, 5.6.6) the bus acts on. */
+#define ACPI_NOTIFY_BUS_CHECK		0x00
+#define ACPI_NOTIFY_DEVICE_CHECK	0x01
+#define ACPI_NOTIFY_EJECT_REQUEST	0x03
+
 struct acpi_device;
 struct acpi_driver {
 	const char *name;		/* "memory device" */
 	const char *const *ids;		/* NULL-terminated: "PNP0C80", ... */
-	/* Called in kacpid when the device is found (or appears later);
-	 * returns 0 to bind. */
+	/* Called in kacpid when the scan finds the device present, or when
+	 * a bus or device check Notify finds it present later; returns 0
+	 * to bind (NULL: always binds). */
 	int (*add)(struct acpi_device *dev);
-	/* Notify(dev, value) from the firmware, in kacpid, after the method
-	 * that sent it has returned. */
+	/* Every Notify(dev, value) for a bound device, device checks
+	 * included (a slot plugged again), in kacpid, after the method that
+	 * sent it has returned.  The device stays bound whatever its _STA
+	 * becomes. */
 	void (*notify)(struct acpi_device *dev, u32 value);
 };
-#define ACPI_DRIVER(var)							static const struct acpi_driver *const __acpi_drv_##var			__used __section("hotmem_acpi_drivers") __attribute__((aligned(8))) = &var
+#define ACPI_DRIVER(var)						\
+	static const struct acpi_driver *const __acpi_drv_##var		\
+	__used __section("hotmem_acpi_drivers") __attribute__((aligned(8))) = &var
 
 struct acpi_device {
 	struct aml_node *node;		/* its namespace node */
 	char path[64];			/* "\_SB_.MHPC.MP00" */
 	char hid[16];			/* "PNP0C80", "" when none */
-	char cids[4][16];		/* _CID ids; "" when unused */
-	char uid[24];			/* "0x00", "1"; "" when none */
+	char cids[ACPI_DEVICE_MAX_CIDS][16];	/* _CID ids; "" when unused */
+	char uid[32];			/* "0x00", "1"; "" when none */
 	u32 sta;			/* _STA, 0x0F when there is none */
 	const struct acpi_driver *driver;	/* bound driver or NULL */
 	void *driver_data;		/* the driver's */
 	struct acpi_device *parent;	/* nearest device above; NULL at \_SB */
 };
 
-int acpi_bus_scan(void);		/* in kacpid; returns devices found */
+/* In kacpid: record every device, bind drivers, print a summary line;
+ * returns how many devices were found. */
+int acpi_bus_scan(void);
 struct acpi_device *acpi_bus_find(const struct aml_node *node);
 int acpi_bus_count(void);
 struct acpi_device *acpi_bus_device(int i);	/* 0 <= i < count, tree order */
-/* Deliver every Notify queued by aml_os_notify() to its device's driver
- * (or log it as unbound).  kacpid calls it after each evaluation. */
-void acpi_bus_dispatch_notifies(void);
+/*
+ * Deliver every Notify queued by aml_os_notify() (kacpid calls it after
+ * each evaluation): to the device's driver; an unbound device that a bus
+ * or device check finds present now is bound instead (the driver's
+ * add() is its answer); otherwise one line "acpi: Notify(PATH, 0x1
+ * device check): no driver".  Returns how many Notify calls there were,
+ * those dropped because the queue was full included (events.c reruns a
+ * GPE method until this is 0).
+ */
+int acpi_bus_dispatch_notifies(void);
+extern u64 acpi_notify_dropped;		/* Notify calls lost to a full queue */
+/* DEV's _HID or one of its _CIDs is ID. */
+bool acpi_device_has_id(const struct acpi_device *dev, const char *id);
+/* DEV's _STA and that of every device above it say present (bit 0). */
+bool acpi_device_is_present(const struct acpi_device *dev);
+/* EisaId() integer (0x800CD041) as text ("PNP0C80"). */
+void acpi_eisa_id_to_str(u32 id, char out[8]);
 /* "device check", "eject request", ... for VALUE. */
 const char *acpi_notify_name(u32 value);
+
+/* ------------------------------------------------------------ cmd_aml.c (kernel only) */
+
+/* `acpi devices`: the bus as a tree, one line per device, and a summary. */
+void acpi_cmd_devices(void);
 
 #endif /* DRIVERS_ACPI_ACPI_H */

@@ -2,9 +2,10 @@
 /*
  * drivers/acpi/cmd_acpi.c - the firmware tables seen from the shell:
  * `acpi` lists them, `acpi dump [NAME]` prints them in acpidump's format,
- * `acpi fadt` and `acpi madt` show what hotmem decoded, and
- * /sys/firmware/acpi/tables/NAME shows each one's dump, as Linux names
- * them (one DSDT is "DSDT"; several SSDTs are "SSDT1", "SSDT2", ...).
+ * `acpi fadt` and `acpi madt` show what hotmem decoded (`acpi devices`,
+ * the ACPI bus, is cmd_aml.c's), and /sys/firmware/acpi/tables/NAME
+ * shows each one's dump, as Linux names them (one DSDT is "DSDT";
+ * several SSDTs are "SSDT1", "SSDT2", ...).
  *
  * The idea: a table the kernel read can be taken to the host and read
  * with ACPICA's own disassembler, so what hotmem decodes can be checked
@@ -264,8 +265,8 @@ show_madt(void)
 		       ACPI_TRIGGER(m->overrides[i].flags));
 }
 
-SHELL_COMMAND(cmd_acpi, "acpi", "[dump [SIG]|fadt|madt]", 0, 2,
-	      "list the ACPI tables; dump one (or all) in acpidump's format; decoded FADT/MADT");
+SHELL_COMMAND(cmd_acpi, "acpi", "[SUBCOMMAND]", 0, 2,
+	      "ACPI tables; dump [SIG] (acpidump's format), fadt, madt (decoded), devices (the bus)");
 static int
 cmd_acpi(int argc, char **argv)
 {
@@ -283,8 +284,12 @@ cmd_acpi(int argc, char **argv)
 		show_madt();
 		return 0;
 	}
+	if (!strcmp(argv[1], "devices") && argc == 2) {
+		acpi_cmd_devices();	/* cmd_aml.c */
+		return 0;
+	}
 	if (strcmp(argv[1], "dump")) {
-		printf("acpi: %s: unknown subcommand (dump, fadt, madt)\n", argv[1]);
+		printf("acpi: %s: unknown subcommand (dump, fadt, madt, devices)\n", argv[1]);
 		return -EINVAL;
 	}
 	if (argc == 2) {	/* everything, as `acpidump` does */

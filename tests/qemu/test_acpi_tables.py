@@ -108,7 +108,7 @@ def test_acpi_dump_of_an_unknown_table_is_one_line(shell):
     out = shell.run("acpi dump NOPE")
     assert out == ("acpi: NOPE: no such table (see `acpi`; names as in "
                    "/sys/firmware/acpi/tables/)")
-    assert shell.run("acpi frobnicate") == "acpi: frobnicate: unknown subcommand (dump, fadt, madt)"
+    assert shell.run("acpi frobnicate") == "acpi: frobnicate: unknown subcommand (dump, fadt, madt, devices)"
 
 
 def test_acpi_madt_and_fadt_show_qemus_values(shell):

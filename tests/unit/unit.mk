@@ -73,9 +73,53 @@ UNIT_test_acpi_numa := drivers/acpi/numa.c drivers/acpi/srat.c drivers/acpi/slit
 UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ranges, numa=off, zone split
 UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
 
+UNIT_TESTS += tests/unit/acpi/test_acpi_hw.c      # PM1 and GPE registers from the FADT, the SCI's masking, reset
+UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		     tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_bus.c         # EISA ids, the device scan, binding, the Notify queue
+UNIT_test_bus := drivers/acpi/bus.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_events.c      # ACPI mode, SCI routing and masking, GPE runs, power button
+UNIT_test_events := drivers/acpi/events.c drivers/acpi/hw.c drivers/acpi/bus.c \
+		    drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		    tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_sleep.c       # \_S5 decoding, the power-off sequence, the reset register
+UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c \
+		   drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_resource.c  # _CRS templates from QEMU's DSDTs, hostile templates
+UNIT_test_aml_resource := drivers/acpi/aml/resource.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_print.c   # the canonical text of AML values
+UNIT_test_aml_print := drivers/acpi/aml/print.c
+
+# The AML interpreter's tests share its sources and the little assembler.
+UNIT_AML := $(AML_SRCS) tests/unit/acpi/aml_asm.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_namespace.c  # PkgLength, NameString, search rules, absolute declarations, walk
+UNIT_test_aml_namespace := $(UNIT_AML)
+
+UNIT_TESTS += tests/unit/acpi/test_aml_exec.c    # calls, method-local names, mutexes, width; hostile AML fails cleanly
+UNIT_test_aml_exec := $(UNIT_AML)
+
+UNIT_TESTS += tests/unit/acpi/test_aml_ops.c     # operators: conversions, Store's rules, references, fields, events
+UNIT_test_aml_ops := $(UNIT_AML)
+
+UNIT_TESTS += tests/unit/acpi/test_aml_region.c  # fields: widths, update rules, IndexField, BankField, PCI_Config
+UNIT_test_aml_region := $(UNIT_AML)
+
+UNIT_TESTS += tests/unit/acpi/test_aml_qemu.c    # QEMU's DSDTs: load, check, memory hotplug methods on a register model
+UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c \
+		      drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
+UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggable device model
+UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
+UNIT_FAKE_SRCS += tests/unit/fake/fake_aml_os.c  # the AML OS layer: pluggable address spaces, Notify recorder
 
 # ---------------------------------------------------------------- rules
 

@@ -78,8 +78,23 @@ void arch_debug_exit(u32 value);	/* QEMU isa-debug-exit; returns if absent */
 /* traps.c */
 void arch_dump_stack(void);		/* print the caller's stack trace */
 
-/* idt.c: device interrupts.  HANDLER runs with interrupts disabled. */
+/*
+ * idt.c: device interrupts.  HANDLER runs with interrupts disabled, and
+ * the end-of-interrupt is sent after it returns.  A level-triggered line
+ * is asserted until its device is told to stop: the handler must do that
+ * (ACPI's SCI: clear the firing GPE's enable bit), or the interrupt
+ * comes back at once after the EOI, forever.
+ */
 typedef void (*irq_handler_t)(void *arg);
+/* How a line signals, for arch_request_gsi(): */
+#define IRQ_EDGE	0		/* edge-triggered (ISA devices) */
+#define IRQ_LEVEL	(1u << 0)	/* level-triggered (the ACPI SCI, PCI) */
+#define IRQ_ACTIVE_HIGH	0
+#define IRQ_ACTIVE_LOW	(1u << 1)
+/* ISA IRQ n as GSI n, edge-triggered, active high. */
 int arch_request_isa_irq(unsigned int isa_irq, irq_handler_t handler, void *arg);
+/* Global system interrupt GSI (an IOAPIC input) with FLAGS (IRQ_LEVEL,
+ * IRQ_ACTIVE_LOW): 0, -EINVAL (no such input), -EBUSY (taken). */
+int arch_request_gsi(u32 gsi, unsigned int flags, irq_handler_t handler, void *arg);
 
 #endif /* ARCH_CPU_H */

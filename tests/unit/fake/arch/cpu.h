@@ -83,6 +83,15 @@ arch_irq_restore(bool was_enabled)
 
 static inline void arch_cpu_relax(void) { }
 
+/* Device interrupts, as arch/x86_64/include/arch/cpu.h declares them; a
+ * test that links code requesting one defines arch_request_gsi(). */
+typedef void (*irq_handler_t)(void *arg);
+#define IRQ_EDGE	0
+#define IRQ_LEVEL	(1u << 0)
+#define IRQ_ACTIVE_HIGH	0
+#define IRQ_ACTIVE_LOW	(1u << 1)
+int arch_request_gsi(u32 gsi, unsigned int flags, irq_handler_t handler, void *arg);
+
 /*
  * "sti; hlt": sleep until an interrupt.  The interrupt is the test's
  * fake_cpu.interrupt(), run as a handler runs, interrupts off; then they
