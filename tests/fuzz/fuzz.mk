@@ -45,6 +45,10 @@ FUZZ_TARGETS += fuzz_madt          # any table image as a MADT and as a FADT
 FUZZ_fuzz_madt := drivers/acpi/madt.c drivers/acpi/fadt.c tests/fuzz/fuzz_kernel.c
 FUZZ_OPTS_fuzz_madt := -max_len=8192
 
+FUZZ_TARGETS += fuzz_aml           # any bytes as a DSDT: load, check, call every method; no leak
+FUZZ_fuzz_aml := $(AML_SRCS) tests/unit/fake/fake_aml_os.c tests/fuzz/fuzz_kernel.c
+FUZZ_OPTS_fuzz_aml := -max_len=16384
+
 # ---------------------------------------------------------------- rules
 
 FUZZ_OBJ  = $(patsubst %.c,$(FUZZ_OUT)/obj/%.o,$(1))

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * drivers/acpi/aml/exec.c - running AML: a table's top-level code at
- * load, method calls, the term loop, control flow, limits, aml_eval().
+ * drivers/acpi/aml/exec.c - running AML: the term loop, method calls,
+ * control flow, the limits, and the simplest terms (Locals, Args,
+ * constants).  Loading a table and aml_eval() are table.c's.
  *
  * The idea: there is no parse tree.  aml_exec_term() decodes the operator
  * at the cursor and runs it at once; an operator's handler pulls its
@@ -30,32 +31,7 @@ size_t aml_stack_budget = 8 * 1024;	/* of a 16 KiB task stack */
 u64 aml_op_budget = AML_MAX_OPS;
 bool aml_trace;
 
-struct aml_table aml_tables[ACPI_MAX_TABLES];
-int aml_nr_tables;
-unsigned int aml_int_bits = 64;
-
 #define AML_REVISION	1	/* what the Revision opcode answers */
-
-bool
-aml_table_where(const u8 *p, const char **sig, u32 *off)
-{
-	for (int i = 0; i < aml_nr_tables; i++) {
-		const struct aml_table *t = &aml_tables[i];
-
-		if (p >= t->aml && p < t->aml + t->len) {
-			*sig = t->sig;
-			*off = (u32)(p - t->aml);
-			return true;
-		}
-	}
-	return false;
-}
-
-unsigned int
-aml_integer_width(void)
-{
-	return aml_int_bits;
-}
 
 /* ------------------------------------------------------------ failures */
 
@@ -72,6 +48,16 @@ aml_fail(struct aml_ctx *c, int err, const char *fmt, ...)
 	return -err;
 }
 
+/* Out of line: the text buffer stays off the evaluator's recursion. */
+__attribute__((noinline)) int
+aml_fail_name(struct aml_ctx *c, int err, const struct aml_name *name, const char *what)
+{
+	char text[64];
+
+	aml_name_format(name, text, sizeof(text));
+	return aml_fail(c, err, "%s %s", text, what);
+}
+
 struct aml_node *
 aml_ctx_method(struct aml_ctx *c)
 {
@@ -79,8 +65,8 @@ aml_ctx_method(struct aml_ctx *c)
 }
 
 /* Print the failure once, at the innermost operator that saw it. */
-static __attribute__((noinline)) int
-report(struct aml_ctx *c, const u8 *at, int err)
+__attribute__((noinline)) int
+aml_report(struct aml_ctx *c, const u8 *at, int err)
 {
 	char path[128];
 	const char *sig;
@@ -151,15 +137,6 @@ aml_eval_node(struct aml_ctx *c, struct aml_node *n, struct aml_object **out)
 	return aml_node_value(c, n, out);
 }
 
-/* Out of line: the message buffer stays off the recursion's stack. */
-static __attribute__((noinline)) int
-name_not_found(struct aml_ctx *c, const struct aml_name *name)
-{
-	char text[64];
-
-	aml_name_format(name, text, sizeof(text));
-	return aml_fail(c, AML_EUNDEFINED, "%s not found", text);
-}
 
 /* A NameString in a TermArg: a method call, or the named object's value. */
 static int
@@ -174,7 +151,7 @@ exec_name(struct aml_ctx *c, struct aml_object **out)
 		return aml_fail(c, AML_EPARSE, "bad NameString");
 	n = aml_ns_find(c->scope, &name, true);
 	if (!n)
-		return name_not_found(c, &name);
+		return aml_fail_name(c, AML_EUNDEFINED, &name, "not found");
 	if (!n->obj || n->obj->type != AML_METHOD)
 		return aml_node_value(c, n, out);
 	nargs = n->obj->method.flags & 7;
@@ -202,13 +179,13 @@ aml_exec_term(struct aml_ctx *c, struct aml_object **out)
 
 	*out = NULL;
 	if (c->pc >= c->end)
-		return report(c, start, aml_fail(c, AML_EPARSE, "truncated term"));
-	if (++c->ops > aml_op_budget)
-		return report(c, start, aml_fail(c, AML_ELOOP, "more than %llu opcodes",
+		return aml_report(c, start, aml_fail(c, AML_EPARSE, "truncated term"));
+	if (++c->ops + (aml_work - c->work_base) > aml_op_budget)
+		return aml_report(c, start, aml_fail(c, AML_ELOOP, "more than %llu opcodes",
 						 (unsigned long long)aml_op_budget));
 	err = aml_stack_check(c);
 	if (err)
-		return report(c, start, err);
+		return aml_report(c, start, err);
 	if (aml_is_name_start(*c->pc)) {
 		err = exec_name(c, out);
 	} else {
@@ -230,7 +207,7 @@ aml_exec_term(struct aml_ctx *c, struct aml_object **out)
 	if (err) {
 		aml_obj_put(*out);
 		*out = NULL;
-		return report(c, start, err);
+		return aml_report(c, start, err);
 	}
 	return 0;
 }
@@ -242,7 +219,7 @@ aml_eval_arg(struct aml_ctx *c, struct aml_object **out)
 	int err = aml_exec_term(c, out);
 
 	if (!err && !*out)
-		return report(c, start, aml_fail(c, AML_ETYPE, "operand has no value"));
+		return aml_report(c, start, aml_fail(c, AML_ETYPE, "operand has no value"));
 	return err;
 }
 
@@ -274,12 +251,8 @@ aml_resolve_ref(struct aml_ctx *c, struct aml_object *o, struct aml_object **out
 			if (!err && !next)
 				err = -ENOMEM;
 		} else if (cur->ref_kind == REF_NAME) {
-			u8 segs[AML_MAX_PATH_SEGS * 4];
-			struct aml_name name;
-			struct aml_node *n = NULL;
+			struct aml_node *n = aml_ns_find_text(cur->ref.node, cur->ref.path, true);
 
-			if (!aml_name_from_text(cur->ref.path, &name, segs))
-				n = aml_ns_find(cur->ref.node, &name, true);
 			if (!n)
 				err = aml_fail(c, AML_EUNDEFINED, "%s not found", cur->ref.path);
 			else
@@ -303,8 +276,10 @@ int
 aml_eval_data(struct aml_ctx *c, struct aml_object **out)
 {
 	struct aml_object *v;
-	int err = aml_eval_arg(c, &v);
+	int err;
 
+	*out = NULL;
+	err = aml_eval_arg(c, &v);
 	if (err)
 		return err;
 	err = aml_resolve_ref(c, v, out);
@@ -493,7 +468,8 @@ out_args:
 /* ------------------------------------------------------------ control flow */
 
 /* If (Predicate) {TermList} [Else {TermList}]: the Else is taken here. */
-AML_OP(if)
+int
+aml_op_if(AML_OP_ARGS)
 {
 	const u8 *end, *else_end;
 	u64 pred;
@@ -534,7 +510,8 @@ AML_OP(if)
 }
 
 /* An Else with no If before it: skipped. */
-AML_OP(else)
+int
+aml_op_else(AML_OP_ARGS)
 {
 	const u8 *end;
 
@@ -544,7 +521,8 @@ AML_OP(else)
 	return 0;
 }
 
-AML_OP(while)
+int
+aml_op_while(AML_OP_ARGS)
 {
 	const u8 *end, *pred_start, *saved_end = c->end;
 	u64 pred;
@@ -583,7 +561,8 @@ AML_OP(while)
 	return err;
 }
 
-AML_OP(break)
+int
+aml_op_break(AML_OP_ARGS)
 {
 	if (!c->loops)
 		return aml_fail(c, AML_EPARSE, "Break outside a While");
@@ -591,7 +570,8 @@ AML_OP(break)
 	return 0;
 }
 
-AML_OP(continue)
+int
+aml_op_continue(AML_OP_ARGS)
 {
 	if (!c->loops)
 		return aml_fail(c, AML_EPARSE, "Continue outside a While");
@@ -599,7 +579,8 @@ AML_OP(continue)
 	return 0;
 }
 
-AML_OP(return)
+int
+aml_op_return(AML_OP_ARGS)
 {
 	struct aml_object *v;
 	int err;
@@ -615,12 +596,14 @@ AML_OP(return)
 	return 0;
 }
 
-AML_OP(noop)
+int
+aml_op_noop(AML_OP_ARGS)
 {
 	return 0;
 }
 
-AML_OP(fatal)
+int
+aml_op_fatal(AML_OP_ARGS)
 {
 	u8 type;
 	u32 code;
@@ -639,7 +622,8 @@ AML_OP(fatal)
 			type, code, (unsigned long long)arg);
 }
 
-AML_OP(unsupported)
+int
+aml_op_unsupported(AML_OP_ARGS)
 {
 	if (op->code > 0xFF)
 		return aml_fail(c, AML_EUNSUPPORTED, "unsupported opcode 0x5b 0x%02x",
@@ -649,7 +633,8 @@ AML_OP(unsupported)
 
 /* ------------------------------------------------------------ data terms */
 
-AML_OP(local)
+int
+aml_op_local(AML_OP_ARGS)
 {
 	int i = op->code - 0x60;
 	struct aml_object *v = c->frame ? c->frame->locals[i] : NULL;
@@ -660,7 +645,8 @@ AML_OP(local)
 	return 0;
 }
 
-AML_OP(arg)
+int
+aml_op_arg(AML_OP_ARGS)
 {
 	int i = op->code - 0x68;
 	struct aml_object *v = c->frame ? c->frame->args[i] : NULL;
@@ -671,7 +657,8 @@ AML_OP(arg)
 	return 0;
 }
 
-AML_OP(const)
+int
+aml_op_const(AML_OP_ARGS)
 {
 	u64 v;
 
@@ -685,7 +672,8 @@ AML_OP(const)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(integer)
+int
+aml_op_integer(AML_OP_ARGS)
 {
 	unsigned int n = op->code == 0x0A ? 1 : op->code == 0x0B ? 2 : op->code == 0x0C ? 4 : 8;
 	u64 v = 0;
@@ -699,7 +687,8 @@ AML_OP(integer)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(string)
+int
+aml_op_string(AML_OP_ARGS)
 {
 	const u8 *s = c->pc;
 
@@ -712,244 +701,9 @@ AML_OP(string)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(debug)
+int
+aml_op_debug(AML_OP_ARGS)
 {
 	*out = aml_obj_new(AML_DEBUG_OBJECT);
 	return *out ? 0 : -ENOMEM;
-}
-
-/* ------------------------------------------------------------ tables */
-
-/*
- * After a table has run, names in its packages that were not defined yet
- * when the package was made (a forward reference) are looked up again:
- * a data object's value replaces the name, anything else becomes a
- * reference (ACPICA does the same at the end of a load).
- */
-static void
-fixup_package(struct aml_ctx *c, struct aml_object *pkg, int depth)
-{
-	if (depth > AML_MAX_NESTING)
-		return;
-	for (u32 i = 0; i < pkg->package.count; i++) {
-		struct aml_object *e = pkg->package.elems[i], *v = NULL;
-		u8 segs[AML_MAX_PATH_SEGS * 4];
-		struct aml_name name;
-		struct aml_node *n;
-
-		if (e && e->type == AML_PACKAGE) {
-			fixup_package(c, e, depth + 1);
-			continue;
-		}
-		if (!e || e->type != AML_REFERENCE || e->ref_kind != REF_NAME)
-			continue;
-		if (aml_name_from_text(e->ref.path, &name, segs))
-			continue;
-		n = aml_ns_find(e->ref.node, &name, true);
-		if (!n)
-			continue;
-		if (aml_is_data(n->obj))
-			aml_obj_copy(n->obj, &v);
-		else
-			v = aml_obj_ref(REF_NODE, n, NULL, 0);
-		if (v) {
-			pkg->package.elems[i] = v;
-			aml_obj_put(e);
-		}
-	}
-}
-
-static void
-fixup_packages(struct aml_ctx *c)
-{
-	for (struct aml_node *n = aml_ns_root; n;) {
-		if (n->obj && n->obj->type == AML_PACKAGE)
-			fixup_package(c, n->obj, 0);
-		if (n->child) {
-			n = n->child;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		n = n ? n->next : NULL;
-	}
-}
-
-static void
-ctx_init(struct aml_ctx *c, struct aml_frame *f, struct aml_node *scope)
-{
-	memset(c, 0, sizeof(*c));
-	c->frame = f;
-	c->scope = scope;
-}
-
-static void
-frame_clear(struct aml_frame *f)
-{
-	for (int i = 0; i < AML_MAX_LOCALS; i++)
-		aml_obj_put(f->locals[i]);
-	for (int i = 0; i < AML_MAX_ARGS; i++)
-		aml_obj_put(f->args[i]);
-	aml_obj_put(f->ret);
-}
-
-int
-aml_load_table(const struct acpi_table_header *table)
-{
-	struct aml_table *t;
-	struct aml_frame top;
-	struct aml_ctx c;
-	u32 len;
-	int err;
-
-	if (!table)
-		return -EINVAL;
-	len = table->length;
-	if (memcmp(table->signature, "DSDT", 4) && memcmp(table->signature, "SSDT", 4)) {
-		pr_warn("aml: table %.4s: not a DSDT or SSDT\n", table->signature);
-		return -EINVAL;
-	}
-	if (len < sizeof(*table) || len > ACPI_TABLE_MAX_SIZE) {
-		pr_warn("aml: %.4s: length %u out of range\n", table->signature, len);
-		return -EINVAL;
-	}
-	if (aml_nr_tables == ACPI_MAX_TABLES)
-		return -ENOSPC;
-	if (!aml_ns_root)
-		aml_ns_init();
-	if (!aml_ns_root)
-		return -ENOMEM;
-	t = &aml_tables[aml_nr_tables];
-	t->aml = aml_os_alloc(len);
-	if (!t->aml)
-		return -ENOMEM;
-	memcpy(t->aml, table, len);
-	t->len = len;
-	memcpy(t->sig, table->signature, 4);
-	t->sig[4] = '\0';
-	aml_nr_tables++;
-	if (!memcmp(t->sig, "DSDT", 4))
-		aml_int_bits = table->revision < 2 ? 32 : 64;
-
-	memset(&top, 0, sizeof(top));
-	ctx_init(&c, &top, aml_ns_root);
-	c.stack_base = (uintptr_t)__builtin_frame_address(0);
-	c.pc = t->aml + sizeof(*table);
-	c.end = t->aml + len;
-	err = aml_exec_list(&c, c.end);
-	frame_clear(&top);
-	aml_release_all_mutexes();
-	fixup_packages(&c);
-	if (err) {
-		const char *sig = t->sig;
-		u32 off = 0;
-
-		aml_table_where(c.fail_at ? c.fail_at : c.pc, &sig, &off);
-		pr_warn("aml: %s: loading stopped at %s+0x%x (%s)\n", t->sig, sig, off,
-			aml_strerror(err));
-	}
-	return err;
-}
-
-void
-aml_reset(void)
-{
-	aml_release_all_mutexes();
-	aml_ns_reset();
-	for (int i = 0; i < aml_nr_tables; i++) {
-		aml_os_free(aml_tables[i].aml);
-		memset(&aml_tables[i], 0, sizeof(aml_tables[i]));
-	}
-	aml_nr_tables = 0;
-	aml_int_bits = 64;
-}
-
-/* ------------------------------------------------------------ aml_eval */
-
-static int
-eval_node(struct aml_ctx *c, struct aml_node *n, const struct aml_value *args, int nargs,
-	  struct aml_object **result)
-{
-	struct aml_object *objs[AML_MAX_ARGS] = { NULL };
-	char path[96];
-	int want, err;
-
-	if (!n->obj || n->obj->type != AML_METHOD) {
-		if (nargs)
-			return -EINVAL;
-		if (!n->obj || !(aml_is_data(n->obj) || n->obj->type == AML_FIELD_UNIT ||
-				 n->obj->type == AML_BUFFER_FIELD || n->obj->type == AML_REFERENCE)) {
-			*result = aml_obj_ref(REF_NODE, n, NULL, 0);
-			return *result ? 0 : -ENOMEM;
-		}
-		err = aml_node_value(c, n, result);
-		return report(c, NULL, err);
-	}
-	want = n->obj->method.flags & 7;
-	if (nargs != want) {
-		aml_node_path(n, path, sizeof(path));
-		pr_warn("aml: %s: %d arguments given, %d expected\n", path, nargs, want);
-		return -EINVAL;
-	}
-	for (int i = 0; i < nargs; i++) {
-		err = aml_obj_import(&args[i], &objs[i], 0);
-		if (err) {
-			while (i--)
-				aml_obj_put(objs[i]);
-			return err;
-		}
-	}
-	err = aml_call(c, n, objs, nargs, result);
-	return report(c, NULL, err);
-}
-
-int
-aml_eval(struct aml_node *scope, const char *path, const struct aml_value *args,
-	 int nargs, struct aml_value *ret)
-{
-	struct aml_object *result = NULL;
-	struct aml_frame top;
-	struct aml_node *n;
-	struct aml_ctx c;
-	int err;
-
-	if (ret) {
-		memset(ret, 0, sizeof(*ret));
-		ret->type = AML_UNINITIALIZED;
-	}
-	if (nargs < 0 || nargs > AML_MAX_ARGS || (nargs && !args))
-		return -EINVAL;
-	n = aml_lookup(scope, path);
-	if (!n)
-		return -ENOENT;
-	memset(&top, 0, sizeof(top));
-	ctx_init(&c, &top, n);
-	c.stack_base = (uintptr_t)__builtin_frame_address(0);
-	err = eval_node(&c, n, args, nargs, &result);
-	aml_release_all_mutexes();
-	if (!err && ret) {
-		err = aml_obj_export(result, ret, 0);
-		if (err) {
-			aml_value_free(ret);
-			report(&c, NULL, aml_fail(&c, -err, "result too deep or too big"));
-		}
-	}
-	aml_obj_put(result);
-	return err;
-}
-
-int
-aml_eval_integer(struct aml_node *scope, const char *path, u64 *out)
-{
-	struct aml_value v;
-	int err = aml_eval(scope, path, NULL, 0, &v);
-
-	if (err)
-		return err;
-	if (v.type != AML_INTEGER) {
-		aml_value_free(&v);
-		return -AML_ETYPE;
-	}
-	*out = v.integer;
-	return 0;
 }

@@ -20,7 +20,8 @@
 /* ------------------------------------------------------------ Buffer, Package */
 
 /* Buffer (Size) {bytes}: the larger of Size and the bytes given. */
-AML_OP(buffer)
+int
+aml_op_buffer(AML_OP_ARGS)
 {
 	const u8 *end, *saved_end = c->end;
 	u64 size;
@@ -82,7 +83,8 @@ package_name(struct aml_ctx *c, struct aml_object **out)
 }
 
 /* Package (n) {elements} and VarPackage (expr) {elements}. */
-AML_OP(package)
+int
+aml_op_package(AML_OP_ARGS)
 {
 	const u8 *end;
 	struct aml_object *pkg;
@@ -136,7 +138,8 @@ AML_OP(package)
 
 /* ------------------------------------------------------------ Store and friends */
 
-AML_OP(store)
+int
+aml_op_store(AML_OP_ARGS)
 {
 	struct aml_object *v;
 	struct aml_target t;
@@ -157,7 +160,8 @@ AML_OP(store)
 	return 0;
 }
 
-AML_OP(copyobject)
+int
+aml_op_copyobject(AML_OP_ARGS)
 {
 	struct aml_object *v;
 	struct aml_target t;
@@ -179,7 +183,8 @@ AML_OP(copyobject)
 }
 
 /* Increment (x) / Decrement (x): read, add or subtract one, store back. */
-AML_OP(incdec)
+int
+aml_op_incdec(AML_OP_ARGS)
 {
 	struct aml_object *v, *r;
 	struct aml_target t;
@@ -242,7 +247,8 @@ make_ref(struct aml_ctx *c, struct aml_target *t, struct aml_object **out)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(refof)
+int
+aml_op_refof(AML_OP_ARGS)
 {
 	struct aml_target t;
 	int err;
@@ -255,7 +261,8 @@ AML_OP(refof)
 }
 
 /* CondRefOf (Name, Target): Ones and the reference if NAME exists, else Zero. */
-AML_OP(condrefof)
+int
+aml_op_condrefof(AML_OP_ARGS)
 {
 	struct aml_object *ref = NULL;
 	struct aml_target t;
@@ -287,7 +294,8 @@ AML_OP(condrefof)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(derefof)
+int
+aml_op_derefof(AML_OP_ARGS)
 {
 	struct aml_object *v;
 	int err;
@@ -296,12 +304,8 @@ AML_OP(derefof)
 	if (err)
 		return err;
 	if (v->type == AML_STRING) {
-		u8 segs[AML_MAX_PATH_SEGS * 4];
-		struct aml_name name;
-		struct aml_node *n = NULL;
+		struct aml_node *n = aml_ns_find_text(c->scope, v->string.ptr, true);
 
-		if (!aml_name_from_text(v->string.ptr, &name, segs))
-			n = aml_ns_find(c->scope, &name, true);
 		aml_obj_put(v);
 		if (!n)
 			return aml_fail(c, AML_EUNDEFINED, "DerefOf: name not found");
@@ -326,7 +330,8 @@ AML_OP(derefof)
 }
 
 /* Index (Source, Index, Target): a reference to one element. */
-AML_OP(index)
+int
+aml_op_index(AML_OP_ARGS)
 {
 	struct aml_object *src, *ref;
 	u64 i;
@@ -415,7 +420,8 @@ target_object(struct aml_ctx *c, struct aml_target *t, int *type, struct aml_obj
 	return 0;
 }
 
-AML_OP(objecttype)
+int
+aml_op_objecttype(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_target t;
@@ -433,7 +439,8 @@ AML_OP(objecttype)
 	return *out ? 0 : -ENOMEM;
 }
 
-AML_OP(sizeof)
+int
+aml_op_sizeof(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_target t;
@@ -449,6 +456,7 @@ AML_OP(sizeof)
 	if (!o)
 		return aml_fail(c, AML_EUNINIT, "SizeOf: no value");
 	switch (o->type) {
+	case AML_INTEGER: n = aml_int_bits / 8; break;	/* as ACPICA */
 	case AML_STRING: n = o->string.len; break;
 	case AML_BUFFER: n = o->buffer.len; break;
 	case AML_PACKAGE: n = o->package.count; break;
@@ -498,10 +506,11 @@ match_one(struct aml_ctx *c, struct aml_object *e, u8 op, struct aml_object *v)
 
 /* Match (Package, Op1, Obj1, Op2, Obj2, Start): the first index from
  * Start whose element satisfies both, or Ones. */
-AML_OP(match)
+int
+aml_op_match(AML_OP_ARGS)
 {
 	struct aml_object *pkg = NULL, *v1 = NULL, *v2 = NULL;
-	u64 start, found = ~0ull;
+	u64 start = 0, found = ~0ull;
 	u8 op1 = 0, op2 = 0;
 	int err;
 
@@ -570,7 +579,8 @@ target_node(struct aml_ctx *c, struct aml_target *t, struct aml_node **out)
 	return aml_fail(c, AML_ETYPE, "not a named object");
 }
 
-AML_OP(notify)
+int
+aml_op_notify(AML_OP_ARGS)
 {
 	struct aml_target t;
 	struct aml_node *n;
@@ -604,7 +614,8 @@ AML_OP(notify)
 #define AML_MAX_STALL_US	255	/* ACPICA refuses more too */
 #define AML_MAX_SLEEP_MS	10000	/* longer sleeps are cut, with a warning */
 
-AML_OP(stall)
+int
+aml_op_stall(AML_OP_ARGS)
 {
 	u64 us;
 	int err = aml_eval_int(c, &us);
@@ -618,7 +629,8 @@ AML_OP(stall)
 	return 0;
 }
 
-AML_OP(sleep)
+int
+aml_op_sleep(AML_OP_ARGS)
 {
 	u64 ms;
 	int err = aml_eval_int(c, &ms);
@@ -637,7 +649,8 @@ AML_OP(sleep)
 	return 0;
 }
 
-AML_OP(timer)
+int
+aml_op_timer(AML_OP_ARGS)
 {
 	*out = aml_obj_int(aml_os_timer());
 	return *out ? 0 : -ENOMEM;
@@ -669,7 +682,8 @@ sync_object(struct aml_ctx *c, int type, struct aml_object **out)
 	return err;
 }
 
-AML_OP(acquire)
+int
+aml_op_acquire(AML_OP_ARGS)
 {
 	struct aml_object *m;
 	u64 timeout;
@@ -713,7 +727,8 @@ mutex_drop(struct aml_object *m)
 	}
 }
 
-AML_OP(release)
+int
+aml_op_release(AML_OP_ARGS)
 {
 	struct aml_object *m;
 	int err;
@@ -743,7 +758,8 @@ aml_release_all_mutexes(void)
 	current_sync = 0;
 }
 
-AML_OP(signal)
+int
+aml_op_signal(AML_OP_ARGS)
 {
 	struct aml_object *e;
 	int err = sync_object(c, AML_EVENT, &e);
@@ -753,7 +769,8 @@ AML_OP(signal)
 	return err;
 }
 
-AML_OP(reset)
+int
+aml_op_reset(AML_OP_ARGS)
 {
 	struct aml_object *e;
 	int err = sync_object(c, AML_EVENT, &e);
@@ -765,7 +782,8 @@ AML_OP(reset)
 
 /* Wait (Event, Timeout): Zero if signalled, else Ones at once (nobody
  * else could signal it while we wait). */
-AML_OP(wait)
+int
+aml_op_wait(AML_OP_ARGS)
 {
 	struct aml_object *e;
 	u64 timeout;

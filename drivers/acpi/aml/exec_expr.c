@@ -18,7 +18,8 @@
 #include "drivers/acpi/aml/internal.h"
 
 /* Add, Subtract, Multiply, ShiftLeft, ShiftRight, And, Nand, Or, Nor, Xor, Mod. */
-AML_OP(binary)
+int
+aml_op_binary(AML_OP_ARGS)
 {
 	u64 a, b, r;
 	int err;
@@ -49,7 +50,8 @@ AML_OP(binary)
 }
 
 /* Divide (Dividend, Divisor, Remainder, Result): gives the quotient. */
-AML_OP(divide)
+int
+aml_op_divide(AML_OP_ARGS)
 {
 	struct aml_object *rem;
 	u64 a, b;
@@ -70,7 +72,8 @@ AML_OP(divide)
 }
 
 /* Not, FindSetLeftBit, FindSetRightBit, FromBCD, ToBCD. */
-AML_OP(unary)
+int
+aml_op_unary(AML_OP_ARGS)
 {
 	u64 a, r = 0, scale = 1;
 	int err = aml_eval_int(c, &a);
@@ -120,7 +123,8 @@ bool_result(bool v, struct aml_object **out)
 }
 
 /* LAnd, LOr: both operands are evaluated, as AML has no short circuit. */
-AML_OP(logical)
+int
+aml_op_logical(AML_OP_ARGS)
 {
 	u64 a, b;
 	int err = aml_eval_int(c, &a);
@@ -132,7 +136,8 @@ AML_OP(logical)
 	return bool_result(op->code == 0x90 ? a && b : a || b, out);
 }
 
-AML_OP(lnot)
+int
+aml_op_lnot(AML_OP_ARGS)
 {
 	u64 a;
 	int err = aml_eval_int(c, &a);
@@ -172,7 +177,8 @@ compare(struct aml_ctx *c, struct aml_object *a, struct aml_object *b, int *cmp)
 }
 
 /* LEqual, LGreater, LLess (LNotEqual & co. are LNot of these). */
-AML_OP(compare)
+int
+aml_op_compare(AML_OP_ARGS)
 {
 	struct aml_object *a, *b;
 	int err, cmp = 0;
@@ -229,7 +235,8 @@ concat_text(struct aml_ctx *c, struct aml_object *o, struct aml_object **out)
 }
 
 /* Concatenate (A, B, Target): B takes A's type (Integers make a Buffer). */
-AML_OP(concat)
+int
+aml_op_concat(AML_OP_ARGS)
 {
 	struct aml_object *a, *b, *ca = NULL, *cb = NULL, *r = NULL;
 	u64 ia, ib;
@@ -293,7 +300,8 @@ template_body(const struct aml_object *b)
 
 /* ConcatenateResTemplate (A, B, Target): A and B without their End Tags,
  * then a new End Tag (checksum 0). */
-AML_OP(concatres)
+int
+aml_op_concatres(AML_OP_ARGS)
 {
 	static const u8 end_tag[2] = { 0x79, 0x00 };
 	struct aml_object *a, *b, *ab = NULL, *r = NULL;
@@ -321,7 +329,8 @@ AML_OP(concatres)
 }
 
 /* Mid (Source, Index, Length, Target): what of that range exists. */
-AML_OP(mid)
+int
+aml_op_mid(AML_OP_ARGS)
 {
 	struct aml_object *src, *r = NULL;
 	u64 index, len;
@@ -354,7 +363,8 @@ AML_OP(mid)
 }
 
 /* ToBuffer, ToDecimalString, ToHexString, ToInteger (explicit conversions). */
-AML_OP(convert)
+int
+aml_op_convert(AML_OP_ARGS)
 {
 	struct aml_object *src, *r = NULL;
 	u64 v;
@@ -386,7 +396,8 @@ AML_OP(convert)
 }
 
 /* ToString (Buffer, Length, Target): bytes up to a NUL or LENGTH. */
-AML_OP(tostring)
+int
+aml_op_tostring(AML_OP_ARGS)
 {
 	struct aml_object *src, *buf = NULL, *r = NULL;
 	u64 max;

@@ -89,7 +89,8 @@ read_bytes(struct aml_ctx *c, unsigned int n, u64 *out)
 	return 0;
 }
 
-AML_OP(name)
+int
+aml_op_name(AML_OP_ARGS)
 {
 	struct aml_object *v, *kept;
 	struct aml_name name;
@@ -107,7 +108,8 @@ AML_OP(name)
 	return create(c, &name, kept, NULL);
 }
 
-AML_OP(scope)
+int
+aml_op_scope(AML_OP_ARGS)
 {
 	struct aml_name name;
 	struct aml_node *n;
@@ -148,7 +150,8 @@ begin_scoped(struct aml_ctx *c, const struct aml_opinfo *op, struct aml_name *na
 	return parse_name(c, name);
 }
 
-AML_OP(device)
+int
+aml_op_device(AML_OP_ARGS)
 {
 	struct aml_name name;
 	const u8 *end;
@@ -159,7 +162,8 @@ AML_OP(device)
 	return scoped_object(c, aml_obj_new(AML_DEVICE), &name, end);
 }
 
-AML_OP(thermalzone)
+int
+aml_op_thermalzone(AML_OP_ARGS)
 {
 	struct aml_name name;
 	const u8 *end;
@@ -171,7 +175,8 @@ AML_OP(thermalzone)
 }
 
 /* Processor (Name, ProcID, PblkAddr, PblkLen) {...}: the legacy CPU object. */
-AML_OP(processor)
+int
+aml_op_processor(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_name name;
@@ -196,7 +201,8 @@ AML_OP(processor)
 	return scoped_object(c, o, &name, end);
 }
 
-AML_OP(powerres)
+int
+aml_op_powerres(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_name name;
@@ -219,7 +225,8 @@ AML_OP(powerres)
 }
 
 /* Method (Name, Flags) {body}: only the body's extent is recorded. */
-AML_OP(method)
+int
+aml_op_method(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_name name;
@@ -241,7 +248,8 @@ AML_OP(method)
 	return create(c, &name, o, NULL);
 }
 
-AML_OP(mutex)
+int
+aml_op_mutex(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_name name;
@@ -259,7 +267,8 @@ AML_OP(mutex)
 	return create(c, &name, o, NULL);
 }
 
-AML_OP(event)
+int
+aml_op_event(AML_OP_ARGS)
 {
 	struct aml_name name;
 	int err;
@@ -271,7 +280,8 @@ AML_OP(event)
 }
 
 /* Alias (Source, Alias): a second name for an existing object. */
-AML_OP(alias)
+int
+aml_op_alias(AML_OP_ARGS)
 {
 	struct aml_name src, name;
 	struct aml_node *target, *n;
@@ -297,7 +307,8 @@ AML_OP(alias)
 }
 
 /* External (Name, Type, ArgCount): a compiler's note; nothing to make. */
-AML_OP(external)
+int
+aml_op_external(AML_OP_ARGS)
 {
 	struct aml_name name;
 	u64 skip;
@@ -310,7 +321,8 @@ AML_OP(external)
 }
 
 /* OperationRegion (Name, Space, Offset, Length). */
-AML_OP(region)
+int
+aml_op_region(AML_OP_ARGS)
 {
 	struct aml_object *o;
 	struct aml_name name;
@@ -370,7 +382,8 @@ field_flags(struct aml_ctx *c, u8 *flags)
 }
 
 /* Field (Region, Flags) {units}. */
-AML_OP(field)
+int
+aml_op_field(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_REGION };
 	const u8 *end;
@@ -390,7 +403,8 @@ AML_OP(field)
 
 /* IndexField (IndexName, DataName, Flags) {units}: data reached through
  * an index register. */
-AML_OP(indexfield)
+int
+aml_op_indexfield(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_INDEX };
 	const u8 *end;
@@ -412,7 +426,8 @@ AML_OP(indexfield)
 
 /* BankField (Region, BankName, BankValue, Flags) {units}: the bank
  * register is written with BankValue before each access. */
-AML_OP(bankfield)
+int
+aml_op_bankfield(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_BANK };
 	const u8 *end;
@@ -439,7 +454,8 @@ AML_OP(bankfield)
  * Name) and CreateField (Buffer, BitIndex, NumBits, Name): a window on
  * the buffer object itself, so writes through it change the buffer.
  */
-AML_OP(createfield)
+int
+aml_op_createfield(AML_OP_ARGS)
 {
 	struct aml_object *buf, *o;
 	struct aml_name name;

@@ -39,6 +39,10 @@
 extern u64 aml_op_budget;	/* opcodes per evaluation, default AML_MAX_OPS */
 extern size_t aml_mem_limit;	/* bytes of live objects and nodes */
 extern size_t aml_mem_used;
+/* Work done besides opcodes, counted against aml_op_budget too: one per
+ * allocation and per 256 bytes allocated (copying a big package or
+ * buffer is not free), one per 64 bits a field moves. */
+extern u64 aml_work;
 extern size_t aml_stack_budget;	/* bytes of C stack one evaluation may use */
 
 void *aml_alloc(size_t size);	/* zeroed, counted; NULL beyond the limit */
@@ -222,6 +226,8 @@ struct aml_node *aml_node_resolve(struct aml_node *n);	/* through aliases */
 /* Text path ("\_SB.PCI0", "^FOO", "_STA") into NAME using SEGBUF
  * (AML_MAX_PATH_SEGS * 4 bytes).  0 or -EINVAL. */
 int aml_name_from_text(const char *path, struct aml_name *name, u8 *segbuf);
+/* aml_ns_find() of a path given as text; NULL if not found or not a path. */
+struct aml_node *aml_ns_find_text(struct aml_node *scope, const char *path, bool search);
 int aml_name_format(const struct aml_name *name, char *buf, size_t size);
 
 /* ------------------------------------------------------------ parse.c */
@@ -258,7 +264,7 @@ bool aml_is_name_start(u8 b);
 /* aml_check_methods()'s walk of one method body. */
 int aml_check_body(struct aml_node *method);
 
-/* ------------------------------------------------------------ exec.c */
+/* ------------------------------------------------------------ exec.c, table.c */
 
 enum aml_flow { FLOW_NORMAL, FLOW_BREAK, FLOW_CONTINUE, FLOW_RETURN };
 
@@ -280,15 +286,20 @@ struct aml_ctx {
 	int depth;			/* method calls active */
 	int loops;			/* While bodies active in this call */
 	enum aml_flow flow;
-	u64 ops;			/* opcodes run */
+	u64 ops;			/* opcodes run (and field bits / 64) */
+	u64 work_base;			/* aml_work when the evaluation began */
 	uintptr_t stack_base;		/* C stack at entry (aml_stack_budget) */
 	bool reported;			/* the failure has been printed */
 	char msg[96];			/* aml_fail(): what went wrong */
 	const u8 *fail_at;		/* set with msg: the failing operator */
 };
 
+/* Print the failure noted in C (or ERR's name), once, as at AT; returns ERR. */
+int aml_report(struct aml_ctx *c, const u8 *at, int err);
 /* Note a failure ERR (positive AML_E* or errno) with a message; returns -ERR. */
 int aml_fail(struct aml_ctx *c, int err, const char *fmt, ...) __printf(3, 4);
+/* The same, the message being NAME and WHAT ("\\_SB_.FOO not found"). */
+int aml_fail_name(struct aml_ctx *c, int err, const struct aml_name *name, const char *what);
 /* Evaluate the TermArg at c->pc: *OUT a held object (never NULL). */
 int aml_eval_arg(struct aml_ctx *c, struct aml_object **out);
 int aml_eval_int(struct aml_ctx *c, u64 *out);
@@ -349,9 +360,15 @@ int aml_parse_field_list(struct aml_ctx *c, const u8 *end, u8 flags,
 
 /* ------------------------------------------------------------ op handlers */
 
-#define AML_OP(name) int aml_op_##name(struct aml_ctx *c __unused,		\
-				       const struct aml_opinfo *op __unused,	\
-				       struct aml_object **out __unused)
+/*
+ * Every operator's handler has these parameters: C the evaluation, its
+ * cursor just past the opcode; OP the opcode's table entry; OUT where the
+ * value goes (left NULL by statements).  A handler reads its own
+ * operands, in the order of its shape.
+ */
+#define AML_OP_ARGS	struct aml_ctx *c __unused, const struct aml_opinfo *op __unused, \
+			struct aml_object **out __unused
+#define AML_OP(name)	int aml_op_##name(AML_OP_ARGS)
 /* exec.c */
 AML_OP(if); AML_OP(else); AML_OP(while); AML_OP(break); AML_OP(continue);
 AML_OP(return); AML_OP(noop); AML_OP(fatal); AML_OP(unsupported);

@@ -455,15 +455,22 @@ aml_method_nargs(const struct aml_node *n)
 	return n->obj->method.flags & 7;
 }
 
-struct aml_node *
-aml_lookup(struct aml_node *scope, const char *path)
+/* Out of line: the segment buffer stays off the evaluator's recursion. */
+__attribute__((noinline)) struct aml_node *
+aml_ns_find_text(struct aml_node *scope, const char *path, bool search)
 {
 	u8 segs[AML_MAX_PATH_SEGS * 4];
 	struct aml_name name;
 
 	if (!aml_ns_root || !path || aml_name_from_text(path, &name, segs))
 		return NULL;
-	return aml_ns_find(scope, &name, false);
+	return aml_ns_find(scope, &name, search);
+}
+
+struct aml_node *
+aml_lookup(struct aml_node *scope, const char *path)
+{
+	return aml_ns_find_text(scope, path, false);
 }
 
 /* Pre-order successor of N below TOP, or NULL. */

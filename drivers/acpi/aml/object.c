@@ -19,6 +19,7 @@
 
 size_t aml_mem_limit = 32u << 20;
 size_t aml_mem_used;
+u64 aml_work;
 
 /* Each allocation carries its size in front, for the accounting. */
 struct aml_alloc_hdr {
@@ -38,6 +39,7 @@ aml_alloc(size_t size)
 		return NULL;
 	h->size = size;
 	aml_mem_used += size;
+	aml_work += 1 + size / 256;
 	return h + 1;
 }
 

@@ -13,7 +13,7 @@
  * 20.2.5: MethodInvocation).
  *
  * Course text: docs/07-aml-and-acpi-events.md.
- * Tests: tests/unit/acpi/test_aml_parse.c
+ * Tests: tests/unit/acpi/test_aml_namespace.c, tests/unit/acpi/test_aml_exec.c
  */
 #include "drivers/acpi/aml/internal.h"
 

@@ -187,7 +187,7 @@ region_access(struct aml_ctx *c, struct aml_object *r, u64 byte_off, unsigned in
 		return aml_fail(c, AML_EREGION, "region space %u is not supported",
 				r->region.space);
 	}
-	if (++c->ops > aml_op_budget)
+	if (++c->ops + (aml_work - c->work_base) > aml_op_budget)
 		return aml_fail(c, AML_ELOOP, "more than %llu opcodes",
 				(unsigned long long)aml_op_budget);
 	if (write)
@@ -425,6 +425,8 @@ aml_bfield_read(struct aml_ctx *c, struct aml_object *f, struct aml_object **out
 	u32 bits = f->bfield.bit_len;
 	int err = bfield_check(c, f);
 
+	c->ops += bits / 64;
+
 	*out = NULL;
 	if (!err)
 		err = new_result(bits, &res);
@@ -452,6 +454,8 @@ aml_bfield_write(struct aml_ctx *c, struct aml_object *f, struct aml_object *v)
 	const u8 *src;
 	u8 small[8];
 	int err = bfield_check(c, f);
+
+	c->ops += bits / 64;
 
 	if (err)
 		return err;

@@ -31,7 +31,6 @@ aml_parse_target(struct aml_ctx *c, struct aml_target *t, int flags)
 	struct aml_object *v;
 	struct aml_name name;
 	struct aml_node *n;
-	char text[64];
 	u8 b;
 	int err;
 
@@ -67,8 +66,7 @@ aml_parse_target(struct aml_ctx *c, struct aml_target *t, int flags)
 		if (!n) {
 			if (flags & TARGET_MISSINGOK)
 				return 0;
-			aml_name_format(&name, text, sizeof(text));
-			return aml_fail(c, AML_EUNDEFINED, "%s not found", text);
+			return aml_fail_name(c, AML_EUNDEFINED, &name, "not found");
 		}
 		t->kind = TGT_NODE;
 		t->node = n;
@@ -83,11 +81,7 @@ aml_parse_target(struct aml_ctx *c, struct aml_target *t, int flags)
 		return err;
 	if (v->type == AML_STRING && b == 0x83) {
 		/* DerefOf("\\PATH"): a name given as a string. */
-		u8 segs[AML_MAX_PATH_SEGS * 4];
-
-		n = NULL;
-		if (!aml_name_from_text(v->string.ptr, &name, segs))
-			n = aml_ns_find(c->scope, &name, true);
+		n = aml_ns_find_text(c->scope, v->string.ptr, true);
 		aml_obj_put(v);
 		if (!n)
 			return aml_fail(c, AML_EUNDEFINED, "DerefOf: name not found");
