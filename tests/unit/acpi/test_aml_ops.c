@@ -95,6 +95,8 @@ static const struct op_case cases[] = {
 	/* Store: the target decides */
 	{ "BUF1 = Buffer () {9, 9}  Return (BUF1)  (a named Buffer keeps its length)",
 	  "70 11{ 0A02 09 09 } $BUF1 A4 $BUF1", "Buffer(4) {09 09 00 00}" },
+	{ "BUF1 = BUF1  Return (BUF1)  (a store into itself changes nothing)",
+	  "70 $BUF1 $BUF1 A4 $BUF1", "Buffer(4) {09 09 00 00}" },
 	{ "INT1 = \"1F\"  Return (INT1)  (a named Integer converts)",
 	  "70 \"1F\" $INT1 A4 $INT1", "0x1F" },
 	{ "STR1 = 0x2A  Return (STR1)  (a named String converts)",
