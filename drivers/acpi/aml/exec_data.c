@@ -456,6 +456,7 @@ aml_op_sizeof(AML_OP_ARGS)
 	if (!o)
 		return aml_fail(c, AML_EUNINIT, "SizeOf: no value");
 	switch (o->type) {
+	case AML_INTEGER: n = aml_int_bits / 8; break;	/* as ACPICA */
 	case AML_STRING: n = o->string.len; break;
 	case AML_BUFFER: n = o->buffer.len; break;
 	case AML_PACKAGE: n = o->package.count; break;
