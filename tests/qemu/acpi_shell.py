@@ -33,7 +33,7 @@ import time
 NOTIFY_TIMEOUT = 5
 NOTIFY_NAMES = {1: "device check", 3: "eject request"}
 
-SCI_LINE = r"acpi: SCI: GPE0_STS (0x[0-9A-Fa-f]+) EN (0x[0-9A-Fa-f]+)"
+SCI_LINE = r"acpi: SCI: GPE0_STS (0x[0-9A-Fa-f]+) EN (0x[0-9A-Fa-f]+)(?=[ \r\n])"
 GPE3_LINE = r"acpi: GPE 3: \\_GPE\._E03"
 MSCN_CALL = r"aml: +call \\_SB_\.MHPC\.MSCN\b"
 # Any Notify the bus dispatched: (device path, value, the name after it).
