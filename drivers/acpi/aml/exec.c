@@ -399,6 +399,7 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	const u8 *saved_pc = c->pc, *saved_end = c->end;
 	struct aml_node *saved_scope = c->scope;
 	int saved_loops = c->loops;
+	u8 sync = 0;
 	int err = 0;
 
 	*ret = NULL;
@@ -418,6 +419,13 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	if (!f) {
 		err = -ENOMEM;
 		goto out_args;
+	}
+	if (m->method.flags & 0x08) {
+		err = aml_sync_enter(c, m, &sync);
+		if (err) {
+			aml_free(f);
+			goto out_args;
+		}
 	}
 	for (int i = 0; i < nargs; i++) {
 		f->args[i] = args[i];
@@ -445,6 +453,8 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	c->loops = saved_loops;
 
 	m->method.serial_depth--;
+	if (m->method.flags & 0x08)
+		aml_sync_leave(sync);
 	if (!err)
 		*ret = f->ret;
 	else
