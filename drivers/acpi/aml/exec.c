@@ -386,9 +386,12 @@ trace_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 }
 
 /*
- * A Serialized method holds an implicit mutex while it runs (ACPI 6.x,
- * 19.6.85); the one thread here may enter it again (recursion), as it
- * may Acquire a mutex it owns.
+ * A call: a frame on the heap (Locals, Args, the names the method makes),
+ * the cursor moved to the body and back, the frame's names deleted and
+ * the Return value handed up.  A Serialized method holds an implicit
+ * mutex of its SyncLevel while it runs (ACPI 6.x, 19.6.85,
+ * aml_sync_enter()); the one thread here may enter it again (recursion),
+ * as it may Acquire a mutex it owns.
  */
 int
 aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,

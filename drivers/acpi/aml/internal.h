@@ -87,7 +87,9 @@ struct aml_method {
 	u8 flags;		/* bits 0-2 arg count, 3 Serialized, 4-7 SyncLevel */
 	int (*native)(struct aml_ctx *c, struct aml_object **args,
 		      struct aml_object **ret);
-	u32 serial_depth;	/* Serialized: calls now running (nesting) */
+	u32 serial_depth;	/* calls of it now running (recursion); a
+				 * Serialized one checks its SyncLevel only
+				 * when entered from outside */
 };
 
 /* An OperationRegion. */
