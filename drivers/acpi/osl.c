@@ -28,6 +28,7 @@
 #include "drivers/acpi/acpi.h"
 #include "drivers/acpi/aml/aml.h"
 #include "kernel/kernel.h"
+#include "kernel/task.h"
 #include "mm/mm.h"
 
 #define OSL_PAGE	(1ULL << PAGE_SHIFT)
@@ -215,14 +216,13 @@ aml_os_stall(u32 usec)
 }
 
 /*
- * Sleep: for now a busy wait.  Once tasks exist (kernel/task.h) this
- * becomes task_sleep_ms(), so kacpid gives the CPU away while the
- * firmware waits; the task helper makes that change.
+ * Sleep: the calling task (kacpid, or init during boot) sleeps and the
+ * CPU goes to the others, unlike Stall, which busy-waits microseconds.
  */
 void
 aml_os_sleep(u32 msec)
 {
-	udelay((u64)msec * 1000);
+	task_sleep_ms(msec);
 }
 
 u64
@@ -235,19 +235,4 @@ void
 aml_os_debug(const char *text)
 {
 	pr_info("[ACPI Debug] %s\n", text);
-}
-
-/*
- * Until drivers/acpi/bus.c (the events work) provides the real
- * aml_os_notify(), which queues the Notify for dispatch, this weak one
- * only says that nothing listens; the strong definition replaces it at
- * link time with no change here.
- */
-__attribute__((weak)) void
-aml_os_notify(struct aml_node *node, u32 value)
-{
-	char path[64];
-
-	aml_node_path(node, path, sizeof(path));
-	pr_info("acpi: Notify(%s, 0x%x) with no bus to deliver it\n", path, value);
 }
