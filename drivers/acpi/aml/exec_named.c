@@ -89,6 +89,29 @@ read_bytes(struct aml_ctx *c, unsigned int n, u64 *out)
 	return 0;
 }
 
+/* Read the PkgLength after OP; its end becomes the limit for the operands
+ * (the caller's list restores c->end). */
+static int
+begin_pkg(struct aml_ctx *c, const struct aml_opinfo *op, const u8 **end)
+{
+	if (aml_parse_pkglength(&c->pc, c->end, end))
+		return aml_fail(c, AML_EPARSE, "%s: bad PkgLength", op->name);
+	c->end = *end;
+	return 0;
+}
+
+/* PkgLength then NameString: how Scope, Device, Method and kin open. */
+static int
+begin_scoped(struct aml_ctx *c, const struct aml_opinfo *op, struct aml_name *name,
+	     const u8 **end)
+{
+	int err = begin_pkg(c, op, end);
+
+	if (err)
+		return err;
+	return parse_name(c, name);
+}
+
 int
 aml_op_name(AML_OP_ARGS)
 {
@@ -114,12 +137,8 @@ aml_op_scope(AML_OP_ARGS)
 	struct aml_name name;
 	struct aml_node *n;
 	const u8 *end;
-	int err;
+	int err = begin_scoped(c, op, &name, &end);
 
-	if (aml_parse_pkglength(&c->pc, c->end, &end))
-		return aml_fail(c, AML_EPARSE, "Scope: bad PkgLength");
-	c->end = end;	/* restored by the caller's list */
-	err = parse_name(c, &name);
 	if (!err)
 		err = find(c, &name, &n);
 	if (err)
@@ -138,16 +157,6 @@ scoped_object(struct aml_ctx *c, struct aml_object *obj, const struct aml_name *
 	if (err)
 		return err;
 	return run_in_scope(c, n, end);
-}
-
-static int
-begin_scoped(struct aml_ctx *c, const struct aml_opinfo *op, struct aml_name *name,
-	     const u8 **end)
-{
-	if (aml_parse_pkglength(&c->pc, c->end, end))
-		return aml_fail(c, AML_EPARSE, "%s: bad PkgLength", op->name);
-	c->end = *end;
-	return parse_name(c, name);
 }
 
 int
@@ -371,14 +380,17 @@ find_typed(struct aml_ctx *c, int type, struct aml_object **out)
 	return 0;
 }
 
+/* The Flags byte and the FieldList [c->pc, END) that end every field
+ * declaration: make a unit from TMPL for each element. */
 static int
-field_flags(struct aml_ctx *c, u8 *flags)
+finish_field(struct aml_ctx *c, const u8 *end, const struct aml_field *tmpl)
 {
-	u64 v;
-	int err = read_bytes(c, 1, &v);
+	u64 flags;
+	int err = read_bytes(c, 1, &flags);
 
-	*flags = (u8)v;
-	return err;
+	if (err)
+		return err;
+	return aml_parse_field_list(c, end, (u8)flags, tmpl);
 }
 
 /* Field (Region, Flags) {units}. */
@@ -387,18 +399,13 @@ aml_op_field(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_REGION };
 	const u8 *end;
-	u8 flags;
-	int err;
+	int err = begin_pkg(c, op, &end);
 
-	if (aml_parse_pkglength(&c->pc, c->end, &end))
-		return aml_fail(c, AML_EPARSE, "%s: bad PkgLength", op->name);
-	c->end = end;
-	err = find_typed(c, AML_REGION, &tmpl.region);
 	if (!err)
-		err = field_flags(c, &flags);
+		err = find_typed(c, AML_REGION, &tmpl.region);
 	if (err)
 		return err;
-	return aml_parse_field_list(c, end, flags, &tmpl);
+	return finish_field(c, end, &tmpl);
 }
 
 /* IndexField (IndexName, DataName, Flags) {units}: data reached through
@@ -408,20 +415,15 @@ aml_op_indexfield(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_INDEX };
 	const u8 *end;
-	u8 flags;
-	int err;
+	int err = begin_pkg(c, op, &end);
 
-	if (aml_parse_pkglength(&c->pc, c->end, &end))
-		return aml_fail(c, AML_EPARSE, "%s: bad PkgLength", op->name);
-	c->end = end;
-	err = find_typed(c, AML_FIELD_UNIT, &tmpl.index);
+	if (!err)
+		err = find_typed(c, AML_FIELD_UNIT, &tmpl.index);
 	if (!err)
 		err = find_typed(c, AML_FIELD_UNIT, &tmpl.data);
-	if (!err)
-		err = field_flags(c, &flags);
 	if (err)
 		return err;
-	return aml_parse_field_list(c, end, flags, &tmpl);
+	return finish_field(c, end, &tmpl);
 }
 
 /* BankField (Region, BankName, BankValue, Flags) {units}: the bank
@@ -431,22 +433,17 @@ aml_op_bankfield(AML_OP_ARGS)
 {
 	struct aml_field tmpl = { .kind = FIELD_BANK };
 	const u8 *end;
-	u8 flags;
-	int err;
+	int err = begin_pkg(c, op, &end);
 
-	if (aml_parse_pkglength(&c->pc, c->end, &end))
-		return aml_fail(c, AML_EPARSE, "%s: bad PkgLength", op->name);
-	c->end = end;
-	err = find_typed(c, AML_REGION, &tmpl.region);
+	if (!err)
+		err = find_typed(c, AML_REGION, &tmpl.region);
 	if (!err)
 		err = find_typed(c, AML_FIELD_UNIT, &tmpl.bank);
 	if (!err)
 		err = aml_eval_int(c, &tmpl.bank_value);
-	if (!err)
-		err = field_flags(c, &flags);
 	if (err)
 		return err;
-	return aml_parse_field_list(c, end, flags, &tmpl);
+	return finish_field(c, end, &tmpl);
 }
 
 /*
