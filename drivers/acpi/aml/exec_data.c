@@ -138,8 +138,12 @@ aml_op_package(AML_OP_ARGS)
 
 /* ------------------------------------------------------------ Store and friends */
 
-int
-aml_op_store(AML_OP_ARGS)
+/* Store and CopyObject: evaluate the value, hand it with the Target that
+ * follows to WRITE (aml_store or aml_copy_object), and give it back. */
+static int
+write_to_target(struct aml_ctx *c,
+		int (*write)(struct aml_ctx *, struct aml_object *, struct aml_target *),
+		struct aml_object **out)
 {
 	struct aml_object *v;
 	struct aml_target t;
@@ -150,7 +154,7 @@ aml_op_store(AML_OP_ARGS)
 		return err;
 	err = aml_parse_target(c, &t, 0);
 	if (!err)
-		err = aml_store(c, v, &t);
+		err = write(c, v, &t);
 	aml_target_put(&t);
 	if (err) {
 		aml_obj_put(v);
@@ -161,25 +165,15 @@ aml_op_store(AML_OP_ARGS)
 }
 
 int
+aml_op_store(AML_OP_ARGS)
+{
+	return write_to_target(c, aml_store, out);
+}
+
+int
 aml_op_copyobject(AML_OP_ARGS)
 {
-	struct aml_object *v;
-	struct aml_target t;
-	int err;
-
-	err = aml_eval_arg(c, &v);
-	if (err)
-		return err;
-	err = aml_parse_target(c, &t, 0);
-	if (!err)
-		err = aml_copy_object(c, v, &t);
-	aml_target_put(&t);
-	if (err) {
-		aml_obj_put(v);
-		return err;
-	}
-	*out = v;
-	return 0;
+	return write_to_target(c, aml_copy_object, out);
 }
 
 /* Increment (x) / Decrement (x): read, add or subtract one, store back. */
