@@ -203,43 +203,43 @@ region_access(struct aml_ctx *c, struct aml_object *r, u64 byte_off, unsigned in
 	return 0;
 }
 
+/* Write the Integer V into the field unit F (a bank, index or data register). */
+static int
+write_register(struct aml_ctx *c, struct aml_object *f, u64 v)
+{
+	struct aml_object *tmp = aml_obj_int(v);
+	int err;
+
+	if (!tmp)
+		return -ENOMEM;
+	err = aml_field_write(c, f, tmp);
+	aml_obj_put(tmp);
+	return err;
+}
+
 /* Access the unit at BYTE_OFF of field F: through the region, the bank
  * register or the index/data pair. */
 static int
 unit_access(struct aml_ctx *c, struct aml_object *f, u64 byte_off, unsigned int width,
 	    u64 *v, bool write)
 {
-	struct aml_object *tmp, *data;
+	struct aml_object *data;
 	int err;
 
 	switch (f->field.kind) {
 	case FIELD_BANK:
-		tmp = aml_obj_int(f->field.bank_value);
-		if (!tmp)
-			return -ENOMEM;
-		err = aml_field_write(c, f->field.bank, tmp);
-		aml_obj_put(tmp);
+		err = write_register(c, f->field.bank, f->field.bank_value);
 		if (err)
 			return err;
 		/* fall through */
 	case FIELD_REGION:
 		return region_access(c, f->field.region, byte_off, width, v, write);
 	default:	/* FIELD_INDEX */
-		tmp = aml_obj_int(byte_off);
-		if (!tmp)
-			return -ENOMEM;
-		err = aml_field_write(c, f->field.index, tmp);
-		aml_obj_put(tmp);
+		err = write_register(c, f->field.index, byte_off);
 		if (err)
 			return err;
-		if (write) {
-			tmp = aml_obj_int(*v);
-			if (!tmp)
-				return -ENOMEM;
-			err = aml_field_write(c, f->field.data, tmp);
-			aml_obj_put(tmp);
-			return err;
-		}
+		if (write)
+			return write_register(c, f->field.data, *v);
 		err = aml_field_read(c, f->field.data, &data);
 		if (err)
 			return err;
@@ -277,6 +277,18 @@ access_width(struct aml_ctx *c, const struct aml_field *f, unsigned int *width)
 
 /* ------------------------------------------------------------ field units */
 
+/* How a read and a write of a field unit start: a stack check, as a unit
+ * behind an index or bank register makes each access nest, then the width. */
+static int
+begin_field_access(struct aml_ctx *c, const struct aml_field *fd, unsigned int *width)
+{
+	int err = aml_stack_check(c);
+
+	if (err)
+		return err;
+	return access_width(c, fd, width);
+}
+
 /* What a read of BITS bits gives: an Integer when it fits, else (or
  * when AS_BUFFER) a Buffer of the bytes. */
 static int
@@ -309,9 +321,7 @@ aml_field_read(struct aml_ctx *c, struct aml_object *f, struct aml_object **out)
 	int err;
 
 	*out = NULL;
-	err = aml_stack_check(c);
-	if (!err)
-		err = access_width(c, fd, &w);
+	err = begin_field_access(c, fd, &w);
 	if (err)
 		return err;
 	if (fd->bit_len > AML_MAX_OBJECT_SIZE * 8ull)
@@ -374,9 +384,7 @@ aml_field_write(struct aml_ctx *c, struct aml_object *f, struct aml_object *v)
 	u32 len;
 	int err;
 
-	err = aml_stack_check(c);
-	if (!err)
-		err = access_width(c, fd, &w);
+	err = begin_field_access(c, fd, &w);
 	if (err)
 		return err;
 	err = aml_resolve_ref(c, v, &val);
