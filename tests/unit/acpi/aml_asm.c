@@ -17,6 +17,7 @@
 #include "aml_asm.h"
 #include "drivers/acpi/aml/internal.h"
 #include "fake_aml_os.h"
+#include "fake_printk.h"
 
 void
 asm_init(struct aml_asm *a)
@@ -233,4 +234,21 @@ aml_reset_checked(void)
 	aml_reset();
 	assert_int_equal(aml_mem_used, 0);
 	assert_int_equal(fake_aml_allocs, 0);
+}
+
+int
+aml_test_setup(void **state)
+{
+	fake_printk_clear();
+	fake_aml_reset();
+	asm_init(*state);
+	return 0;
+}
+
+int
+aml_test_teardown(void **state)
+{
+	aml_reset_checked();
+	asm_free(*state);
+	return 0;
 }

@@ -57,4 +57,14 @@ u64 eval_int(const char *path);
 /* aml_reset(), then check every byte the interpreter held came back. */
 void aml_reset_checked(void);
 
+/*
+ * The fixture of the interpreter tests, for cmocka's prestate form with
+ * the test's table as the state:
+ *   cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, aml_test_teardown, &a)
+ * Setup clears the printk record and the fake OS layer and empties the
+ * table; teardown checks nothing leaked (aml_reset_checked()) and frees it.
+ */
+int aml_test_setup(void **state);
+int aml_test_teardown(void **state);
+
 #endif /* AML_ASM_H */

@@ -25,25 +25,13 @@
 
 static struct aml_asm a;
 
-static int
-setup(void **state)
-{
-	(void)state;
-	fake_printk_clear();
-	fake_aml_reset();
-	asm_init(&a);
-	return 0;
-}
-
+/* The shared teardown, after putting back the limits hostile tests lower. */
 static int
 teardown(void **state)
 {
-	(void)state;
 	aml_op_budget = AML_MAX_OPS;
 	aml_mem_limit = 32u << 20;
-	aml_reset_checked();
-	asm_free(&a);
-	return 0;
+	return aml_test_teardown(state);
 }
 
 /* Method (NAME, FLAGS) { BODY-HEX } */
@@ -556,7 +544,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, teardown, &a)
 		T(test_infinite_recursion_fails_with_edepth),
 		T(test_endless_while_fails_with_eloop),
 		T(test_truncated_pkglength_is_a_parse_error),

@@ -26,25 +26,6 @@
 
 static struct aml_asm a;
 
-static int
-setup(void **state)
-{
-	(void)state;
-	fake_printk_clear();
-	fake_aml_reset();
-	asm_init(&a);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	aml_reset_checked();
-	asm_free(&a);
-	return 0;
-}
-
 /* PkgLength P within LEN bytes: the object's length, or -1 if refused. */
 static long
 pkglength(const u8 *p, size_t len)
@@ -221,7 +202,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, aml_test_teardown, &a)
 		T(test_pkglength_encodings),
 		T(test_namestring_forms),
 		T(test_single_segments_search_upward_paths_do_not),

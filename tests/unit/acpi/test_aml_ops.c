@@ -203,25 +203,6 @@ static const struct op_case cases[] = {
 
 static struct aml_asm a;
 
-static int
-setup(void **state)
-{
-	(void)state;
-	fake_printk_clear();
-	fake_aml_reset();
-	asm_init(&a);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	aml_reset_checked();
-	asm_free(&a);
-	return 0;
-}
-
 /* The method name of case I: "C000", "C001", ... */
 static const char *
 case_name(size_t i, char *buf)
@@ -335,7 +316,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, aml_test_teardown, &a)
 		T(test_operators_give_acpica_results),
 		T(test_debug_prints_each_value),
 		T(test_sleep_and_stall_reach_the_os),

@@ -29,25 +29,6 @@ static struct aml_asm a;
 /* OperationRegion (REG0, SystemIO, 0x0C00, 0x10) */
 #define REG0 "5B80 $REG0 01 0B000C 0A10 "
 
-static int
-setup(void **state)
-{
-	(void)state;
-	fake_printk_clear();
-	fake_aml_reset();
-	asm_init(&a);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	aml_reset_checked();
-	asm_free(&a);
-	return 0;
-}
-
 /* Call the one-argument method SETTER (it stores Arg0 into a field). */
 static void
 store_int(const char *setter, u64 v)
@@ -291,7 +272,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, aml_test_teardown, &a)
 		T(test_update_rules_fill_the_rest_of_the_unit),
 		T(test_dword_field_across_two_units),
 		T(test_anyacc_and_qwordacc_widths),
