@@ -150,6 +150,19 @@ load_dsdt(const char *dir, size_t *len)
 	return aml;
 }
 
+/* Walk the template Name (NAME, Buffer) found after the text AFTER in AML
+ * into S (emptied first); it must decode.  Returns the template's length. */
+static u32
+walk_named(const u8 *aml, size_t len, const char *after, const char *name, struct seen *s)
+{
+	u32 blen;
+	const u8 *b = find_buffer(aml, len, after, name, 0, &blen);
+
+	memset(s, 0, sizeof(*s));
+	assert_int_equal(walk_copy(b, blen, s), 0);
+	return blen;
+}
+
 static int
 setup(void **state)
 {
@@ -262,15 +275,12 @@ test_q35_pci0_crs(void **state)
 static void
 test_pc_isa_hpet_mhpd(void **state)
 {
-	struct seen s = { 0 };
+	struct seen s;
 	size_t len;
 	u8 *aml = load_dsdt("pc/seabios-memhp", &len);
-	const u8 *b;
-	u32 blen;
 
 	(void)state;
-	b = find_buffer(aml, len, "FDC0", "_CRS", 0, &blen);
-	assert_int_equal(walk_copy(b, blen, &s), 0);
+	walk_named(aml, len, "FDC0", "_CRS", &s);
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.text[0], "IO 0x03f2-0x03f2 (len 0x04)");
 	assert_string_equal(s.text[1], "IO 0x03f7-0x03f7 (len 0x01)");
@@ -281,16 +291,12 @@ test_pc_isa_hpet_mhpd(void **state)
 	assert_false(s.res[2].irq.has_flags);
 	assert_int_equal(s.res[3].dma.mask, 1 << 2);
 
-	memset(&s, 0, sizeof(s));
-	b = find_buffer(aml, len, "HPET", "_CRS", 0, &blen);
-	assert_int_equal(walk_copy(b, blen, &s), 0);
+	walk_named(aml, len, "HPET", "_CRS", &s);
 	assert_int_equal(s.n, 1);
 	assert_string_equal(s.text[0], "Memory32Fixed 0xfed00000-0xfed003ff (len 0x400, ro)");
 
-	memset(&s, 0, sizeof(s));
-	b = find_buffer(aml, len, "MHPD", "_CRS", 0, &blen);
-	assert_int_equal(blen, 10);	/* 8 bytes of IO, 2 of End Tag */
-	assert_int_equal(walk_copy(b, blen, &s), 0);
+	/* 8 bytes of IO, 2 of End Tag */
+	assert_int_equal(walk_named(aml, len, "MHPD", "_CRS", &s), 10);
 	assert_int_equal(s.n, 1);
 	assert_string_equal(s.text[0], "IO 0x0a00-0x0a00 (len 0x18)");
 	assert_int_equal(s.res[0].tag, 0x08);
@@ -303,15 +309,12 @@ test_pc_isa_hpet_mhpd(void **state)
 static void
 test_link_prs_interrupt(void **state)
 {
-	struct seen s = { 0 };
+	struct seen s;
 	size_t len;
 	u8 *aml = load_dsdt("pc/seabios-memhp", &len);
-	const u8 *b;
-	u32 blen;
 
 	(void)state;
-	b = find_buffer(aml, len, "LNKA", "_PRS", 0, &blen);
-	assert_int_equal(walk_copy(b, blen, &s), 0);
+	walk_named(aml, len, "LNKA", "_PRS", &s);
 	assert_int_equal(s.n, 1);
 	assert_string_equal(s.text[0], "Interrupt 5,10,11 (level, active-high, shared)");
 	assert_int_equal(s.res[0].ext_irq.count, 3);
