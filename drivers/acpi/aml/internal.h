@@ -234,6 +234,8 @@ struct aml_node *aml_node_resolve(struct aml_node *n);	/* through aliases */
 int aml_name_from_text(const char *path, struct aml_name *name, u8 *segbuf);
 /* aml_ns_find() of a path given as text; NULL if not found or not a path. */
 struct aml_node *aml_ns_find_text(struct aml_node *scope, const char *path, bool search);
+/* The node after N in a pre-order walk of the whole tree; NULL after the last. */
+struct aml_node *aml_ns_walk_next(struct aml_node *n);
 int aml_name_format(const struct aml_name *name, char *buf, size_t size);
 
 /* ------------------------------------------------------------ parse.c */

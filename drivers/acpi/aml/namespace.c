@@ -473,9 +473,10 @@ aml_lookup(struct aml_node *scope, const char *path)
 	return aml_ns_find_text(scope, path, false);
 }
 
-/* Pre-order successor of N below TOP, or NULL. */
-static struct aml_node *
-walk_next(struct aml_node *n)
+/* Children first, then the next sibling of N or of its nearest ancestor
+ * that has one. */
+struct aml_node *
+aml_ns_walk_next(struct aml_node *n)
 {
 	if (n->child)
 		return n->child;
@@ -493,7 +494,7 @@ aml_namespace_stats(struct aml_namespace_stats *out)
 		out->bytes += aml_tables[i].len;
 	if (!aml_ns_root)
 		return;
-	for (struct aml_node *n = aml_ns_root->child; n; n = walk_next(n)) {
+	for (struct aml_node *n = aml_ns_root->child; n; n = aml_ns_walk_next(n)) {
 		int type = aml_node_type(n);
 
 		out->nodes++;

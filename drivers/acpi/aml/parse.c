@@ -452,16 +452,8 @@ aml_check_methods(void)
 	if (!aml_ns_root)
 		return 0;
 	/* Pre-order walk of the whole tree (methods made at run time are gone). */
-	for (struct aml_node *n = aml_ns_root->child; n;) {
+	for (struct aml_node *n = aml_ns_root->child; n; n = aml_ns_walk_next(n))
 		if (n->obj && n->obj->type == AML_METHOD && !n->obj->method.native && !n->alias)
 			problems += aml_check_body(n);
-		if (n->child) {
-			n = n->child;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		n = n ? n->next : NULL;
-	}
 	return problems;
 }

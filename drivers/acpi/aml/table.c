@@ -82,17 +82,9 @@ fixup_package(struct aml_ctx *c, struct aml_object *pkg, int depth)
 static void
 fixup_packages(struct aml_ctx *c)
 {
-	for (struct aml_node *n = aml_ns_root; n;) {
+	for (struct aml_node *n = aml_ns_root; n; n = aml_ns_walk_next(n))
 		if (n->obj && n->obj->type == AML_PACKAGE)
 			fixup_package(c, n->obj, 0);
-		if (n->child) {
-			n = n->child;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		n = n ? n->next : NULL;
-	}
 }
 
 static void
