@@ -92,6 +92,17 @@ teardown(void **state)
 	return 0;
 }
 
+/* Load the good table with the byte at OFF replaced by VALUE; the load's status. */
+static int
+load_patched(size_t off, u8 value)
+{
+	u8 aml[sizeof(good_aml)];
+
+	memcpy(aml, good_aml, sizeof(aml));
+	aml[off] = value;
+	return aml_load_table(make_table(aml, sizeof(aml)));
+}
+
 /* The unpatched table.  Expect it to load and \MAIN to give 7: the
  * baseline that shows the patched cases fail for the patch alone. */
 static void
@@ -115,13 +126,10 @@ test_good_table_runs(void **state)
 static void
 test_if_past_method_end(void **state)
 {
-	u8 aml[sizeof(good_aml)];
 	u64 v = 0;
 
 	(void)state;
-	memcpy(aml, good_aml, sizeof(aml));
-	aml[OFF_IF_LEN] = 0x3f;
-	assert_int_equal(aml_load_table(make_table(aml, sizeof(aml))), 0);
+	assert_int_equal(load_patched(OFF_IF_LEN, 0x3f), 0);
 	fake_printk_clear();
 	assert_int_equal(aml_eval_integer(NULL, "\\MAIN", &v), -AML_EPARSE);
 	assert_true(fake_printk_contains("MAIN"));
@@ -134,13 +142,10 @@ test_if_past_method_end(void **state)
 static void
 test_if_length_below_encoding(void **state)
 {
-	u8 aml[sizeof(good_aml)];
 	u64 v = 0;
 
 	(void)state;
-	memcpy(aml, good_aml, sizeof(aml));
-	aml[OFF_IF_LEN] = 0x00;
-	assert_int_equal(aml_load_table(make_table(aml, sizeof(aml))), 0);
+	assert_int_equal(load_patched(OFF_IF_LEN, 0x00), 0);
 	assert_int_equal(aml_eval_integer(NULL, "\\MAIN", &v), -AML_EPARSE);
 }
 
@@ -150,13 +155,10 @@ test_if_length_below_encoding(void **state)
 static void
 test_method_past_table_end(void **state)
 {
-	u8 aml[sizeof(good_aml)];
 	u64 v = 0;
 
 	(void)state;
-	memcpy(aml, good_aml, sizeof(aml));
-	aml[OFF_METHOD_LEN] = 0x3f;
-	assert_int_equal(aml_load_table(make_table(aml, sizeof(aml))), -AML_EPARSE);
+	assert_int_equal(load_patched(OFF_METHOD_LEN, 0x3f), -AML_EPARSE);
 	assert_true(fake_printk_count >= 1);
 	assert_int_equal(aml_eval_integer(NULL, "\\FLAG", &v), 0);
 	assert_int_equal(v, 1);
@@ -204,7 +206,6 @@ static void
 test_every_cut_and_length(void **state)
 {
 	static const size_t offs[] = { OFF_METHOD_LEN, OFF_IF_LEN };
-	u8 aml[sizeof(good_aml)];
 	u64 v;
 
 	(void)state;
@@ -218,9 +219,7 @@ test_every_cut_and_length(void **state)
 	}
 	for (size_t k = 0; k < ARRAY_SIZE(offs); k++) {
 		for (int b = 0; b < 256; b++) {
-			memcpy(aml, good_aml, sizeof(aml));
-			aml[offs[k]] = (u8)b;
-			if (aml_load_table(make_table(aml, sizeof(aml))) == 0)
+			if (load_patched(offs[k], (u8)b) == 0)
 				assert_true(aml_eval_integer(NULL, "\\MAIN", &v) <= 0);
 			aml_reset();
 		}
