@@ -646,28 +646,30 @@ aml_op_unsupported(AML_OP_ARGS)
 
 /* ------------------------------------------------------------ data terms */
 
-int
-aml_op_local(AML_OP_ARGS)
+/* Slot I of the running method's SLOTS (its Locals or Args, NULL outside
+ * a method); KIND names them in the message when the slot is empty. */
+static int
+frame_slot(struct aml_ctx *c, struct aml_object *const *slots, int i, const char *kind,
+	   struct aml_object **out)
 {
-	int i = op->code - 0x60;
-	struct aml_object *v = c->frame ? c->frame->locals[i] : NULL;
+	struct aml_object *v = slots ? slots[i] : NULL;
 
 	if (!v || v->type == AML_UNINITIALIZED)
-		return aml_fail(c, AML_EUNINIT, "Local%d has no value", i);
+		return aml_fail(c, AML_EUNINIT, "%s%d has no value", kind, i);
 	*out = aml_obj_get(v);
 	return 0;
 }
 
 int
+aml_op_local(AML_OP_ARGS)
+{
+	return frame_slot(c, c->frame ? c->frame->locals : NULL, op->code - 0x60, "Local", out);
+}
+
+int
 aml_op_arg(AML_OP_ARGS)
 {
-	int i = op->code - 0x68;
-	struct aml_object *v = c->frame ? c->frame->args[i] : NULL;
-
-	if (!v || v->type == AML_UNINITIALIZED)
-		return aml_fail(c, AML_EUNINIT, "Arg%d has no value", i);
-	*out = aml_obj_get(v);
-	return 0;
+	return frame_slot(c, c->frame ? c->frame->args : NULL, op->code - 0x68, "Arg", out);
 }
 
 int
