@@ -118,7 +118,7 @@ def fresh_ovmf_vars(path):
 
 def argv(firmware, iso, *, serial="mon:stdio", monitor="none", qmp=None,
          gdb=False, no_reboot=False, vars_file=None, cpu=None, extra=(),
-         memory=None, smp=1):
+         memory=None, smp=1, machine=None):
     """The QEMU command line for FIRMWARE ('bios' or 'uefi') booting ISO.
 
     serial    -serial value: "mon:stdio" (terminal, monitor multiplexed),
@@ -133,10 +133,12 @@ def argv(firmware, iso, *, serial="mon:stdio", monitor="none", qmp=None,
     memory    the -m/-object/-numa arguments instead of memory_args()
               (tests of other NUMA layouts); None: the standard machine
     smp       the -smp value (CPUs, for -numa cpu,... layouts)
+    machine   "pc" or "q35" instead of the firmware's usual one (MACHINE):
+              pc + OVMF and q35 + SeaBIOS are the other two pairs
     """
     if firmware not in FIRMWARES:
         raise ValueError(f"firmware {firmware!r}: expected one of {', '.join(FIRMWARES)}")
-    args = [QEMU, "-M", MACHINE[firmware], "-accel", "tcg", "-smp", str(smp)]
+    args = [QEMU, "-M", machine or MACHINE[firmware], "-accel", "tcg", "-smp", str(smp)]
     if cpu:
         args += ["-cpu", cpu]
     args += memory_args() if memory is None else list(memory)
@@ -376,8 +378,9 @@ class Machine:
     """
 
     def __init__(self, firmware, iso, *, name=None, no_reboot=True,
-                 qmp=True, extra=(), log=None, memory=None, smp=1):
+                 qmp=True, extra=(), log=None, memory=None, smp=1, machine=None):
         self.firmware = firmware
+        self.machine = machine          # argv(machine=...): None, MACHINE[firmware]
         self.iso = iso
         self.name = name or firmware
         self.no_reboot = no_reboot
@@ -410,7 +413,7 @@ class Machine:
         self.argv = argv(self.firmware, self.iso, serial="stdio", monitor="none",
                          qmp=qmp_path, no_reboot=self.no_reboot,
                          vars_file=vars_file, extra=self.extra,
-                         memory=self.memory, smp=self.smp)
+                         memory=self.memory, smp=self.smp, machine=self.machine)
         self.start_time = time.monotonic()
         _live.add(self)
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE,

@@ -159,3 +159,27 @@ def test_plug_then_unplug_before_the_scan(boot, firmware):
     m.resync()
     assert notifies(m.output[start:]) == [(slot_path(0), 1), (slot_path(0), 3)], \
         qemu.printable(m.output[start:])
+
+
+# The other two pairs of machine and firmware.  pc + OVMF is the one where
+# the firmware moves the PM1 block (0xb000, not 0x600: spec 4.1) and hands
+# over in ACPI mode; q35 + SeaBIOS is the one that hands over in legacy
+# mode, so the kernel must write ACPI_ENABLE (0x02) to SMI_CMD itself.
+OTHER_PAIRS = [("uefi", "pc", "ACPI: already in ACPI mode"),
+               ("bios", "q35", "ACPI: entered ACPI mode (SMI_CMD 0xb2 <- 0x02)")]
+
+
+@pytest.mark.parametrize("firmware,machine,mode_line", OTHER_PAIRS,
+                         ids=["pc-uefi", "q35-bios"])
+def test_plug_and_unplug_on_the_other_pairs(boot, firmware, machine, mode_line):
+    # Expect the same chain as on the usual pairs: Notify(MP00, 1) for the
+    # plug and Notify(MP00, 3) for the unplug, with ACPI mode entered the
+    # way this firmware needs.
+    m = boot(firmware, machine=machine)
+    assert mode_line in m.boot_log, m.boot_log
+    trace(m, True)
+    dimm, _ = plug_and_expect_chain(m, 128 * MiB)
+    m.pos = len(m.output)
+    m.qmp.del_dimm(dimm["id"])
+    chain = expect_chain(m, dimm["slot"], 3, deadline_in(NOTIFY_TIMEOUT))
+    assert notifies(chain) == [(slot_path(dimm["slot"]), 3)], chain
