@@ -78,7 +78,7 @@ aml_os_free(void *p)
 static int
 io_access(u64 port, unsigned int width, u64 *value, bool write)
 {
-	if (port + width / 8 > 0x10000)
+	if (port > 0x10000 - width / 8)		/* no wrap past the top either */
 		return -EINVAL;
 	switch (width) {
 	case 8:

@@ -114,6 +114,12 @@ UNIT_TESTS += tests/unit/acpi/test_aml_qemu.c    # QEMU's DSDTs: load, check, me
 UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c \
 		      drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
 
+UNIT_TESTS += tests/unit/acpi/test_aml_memhp.c   # QEMU's hotplug AML on every DSDT against tests/unit/fake/qemu_memhp.c
+UNIT_test_aml_memhp := $(AML_SRCS) tests/unit/fake/qemu_memhp.c
+
+UNIT_TESTS += tests/unit/acpi/test_aml_pkglength.c  # hostile PkgLengths ACPICA clamps and hotmem refuses
+UNIT_test_aml_pkglength := $(AML_SRCS)
+
 # The fake kernel every test may link against.
 UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; console_loglevel
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks

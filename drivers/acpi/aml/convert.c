@@ -8,7 +8,8 @@
  * and the behaviour is ACPICA's where the spec is vague (checked with
  * acpiexec 20200925): an implicit String -> Integer reads hex digits
  * ("10" is 16), ToInteger reads "0x.." as hex and anything else as
- * decimal, both stop at the first other character and saturate to Ones;
+ * decimal, both stop at the first other character or before a digit
+ * that would not fit;
  * a Buffer gives its first 4 or 8 bytes little-endian, and an empty one
  * is an error; an Integer becomes 8 or 16 hex digits or 4 or 8 bytes,
  * following the integer width of the DSDT.
@@ -30,8 +31,12 @@ hex_digit(char ch)
 	return -1;
 }
 
-/* S[0..LEN) as a number in BASE (10 or 16), stopping at the first other
- * character; saturates at Ones of the integer width. */
+/*
+ * S[0..LEN) as a number in BASE (10 or 16), stopping at the first other
+ * character, or before the digit that would overflow the integer width:
+ * the digits so far are kept (ACPI 6.x 19.3.5.3; ACPICA does the same,
+ * so rev 1 "123456789" is 0x12345678).
+ */
 static u64
 parse_number(const char *s, u32 len, unsigned int base)
 {
@@ -43,7 +48,7 @@ parse_number(const char *s, u32 len, unsigned int base)
 		if (d < 0 || (unsigned int)d >= base)
 			break;
 		if (v > (max - (u64)d) / base)
-			return max;
+			break;
 		v = v * base + (u64)d;
 	}
 	return v;
@@ -62,7 +67,9 @@ aml_to_integer(struct aml_ctx *c, struct aml_object *o, bool explicit_conv, u64 
 
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
-		if (explicit_conv && len - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
+		/* A "0x" prefix means hex in both kinds (ACPICA skips it in the
+		 * implicit one too); without it ToInteger reads decimal. */
+		if (len - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
 			*out = parse_number(s + i + 2, len - i - 2, 16);
 		else
 			*out = parse_number(s + i, len - i, explicit_conv ? 10 : 16);

@@ -386,9 +386,12 @@ trace_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 }
 
 /*
- * A Serialized method holds an implicit mutex while it runs (ACPI 6.x,
- * 19.6.85); the one thread here may enter it again (recursion), as it
- * may Acquire a mutex it owns.
+ * A call: a frame on the heap (Locals, Args, the names the method makes),
+ * the cursor moved to the body and back, the frame's names deleted and
+ * the Return value handed up.  A Serialized method holds an implicit
+ * mutex of its SyncLevel while it runs (ACPI 6.x, 19.6.85,
+ * aml_sync_enter()); the one thread here may enter it again (recursion),
+ * as it may Acquire a mutex it owns.
  */
 int
 aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
@@ -399,6 +402,7 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	const u8 *saved_pc = c->pc, *saved_end = c->end;
 	struct aml_node *saved_scope = c->scope;
 	int saved_loops = c->loops;
+	u8 sync = 0;
 	int err = 0;
 
 	*ret = NULL;
@@ -418,6 +422,13 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	if (!f) {
 		err = -ENOMEM;
 		goto out_args;
+	}
+	if (m->method.flags & 0x08) {
+		err = aml_sync_enter(c, m, &sync);
+		if (err) {
+			aml_free(f);
+			goto out_args;
+		}
 	}
 	for (int i = 0; i < nargs; i++) {
 		f->args[i] = args[i];
@@ -445,6 +456,8 @@ aml_call(struct aml_ctx *c, struct aml_node *method, struct aml_object **args,
 	c->loops = saved_loops;
 
 	m->method.serial_depth--;
+	if (m->method.flags & 0x08)
+		aml_sync_leave(sync);
 	if (!err)
 		*ret = f->ret;
 	else

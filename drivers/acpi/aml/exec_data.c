@@ -456,6 +456,7 @@ aml_op_sizeof(AML_OP_ARGS)
 	if (!o)
 		return aml_fail(c, AML_EUNINIT, "SizeOf: no value");
 	switch (o->type) {
+	case AML_INTEGER: n = aml_int_bits / 8; break;	/* as ACPICA */
 	case AML_STRING: n = o->string.len; break;
 	case AML_BUFFER: n = o->buffer.len; break;
 	case AML_PACKAGE: n = o->package.count; break;
@@ -468,7 +469,12 @@ aml_op_sizeof(AML_OP_ARGS)
 
 /* ------------------------------------------------------------ Match */
 
-/* Element E compared with V (converted to E's type) by Match operator OP. */
+/*
+ * Element E against the match object V by Match operator OP: E is
+ * converted to V's type (as ACPICA does: "10" matches 0x10), then
+ * MEQ E == V, MLE E <= V, MLT E < V, MGE E >= V, MGT E > V.  An element
+ * that does not convert does not match.
+ */
 static bool
 match_one(struct aml_ctx *c, struct aml_object *e, u8 op, struct aml_object *v)
 {
@@ -477,15 +483,17 @@ match_one(struct aml_ctx *c, struct aml_object *e, u8 op, struct aml_object *v)
 
 	if (op == 0)		/* MTR: always */
 		return true;
-	if (aml_convert_to(c, v, e->type, &conv))
+	if (v->type != AML_INTEGER && v->type != AML_STRING && v->type != AML_BUFFER)
 		return false;
-	if (e->type == AML_INTEGER) {
-		cmp = e->integer < conv->integer ? -1 : e->integer > conv->integer;
+	if (aml_convert_to(c, e, v->type, &conv))
+		return false;
+	if (v->type == AML_INTEGER) {
+		cmp = conv->integer < v->integer ? -1 : conv->integer > v->integer;
 	} else {
-		const u8 *a = e->type == AML_STRING ? (const u8 *)e->string.ptr : e->buffer.ptr;
-		const u8 *b = e->type == AML_STRING ? (const u8 *)conv->string.ptr : conv->buffer.ptr;
-		u32 la = e->type == AML_STRING ? e->string.len : e->buffer.len;
-		u32 lb = e->type == AML_STRING ? conv->string.len : conv->buffer.len;
+		const u8 *a = v->type == AML_STRING ? (const u8 *)conv->string.ptr : conv->buffer.ptr;
+		const u8 *b = v->type == AML_STRING ? (const u8 *)v->string.ptr : v->buffer.ptr;
+		u32 la = v->type == AML_STRING ? conv->string.len : conv->buffer.len;
+		u32 lb = v->type == AML_STRING ? v->string.len : v->buffer.len;
 		u32 n = MIN(la, lb);
 
 		cmp = n ? memcmp(a, b, n) : 0;
@@ -742,6 +750,34 @@ aml_op_release(AML_OP_ARGS)
 		mutex_drop(m);
 	}
 	return 0;
+}
+
+/*
+ * A Serialized method entered (ACPI 6.x, 19.6.85): it holds an implicit
+ * mutex of its SyncLevel, so the same ordering rule applies, and while it
+ * runs nothing of a lower SyncLevel may be acquired.  Entering it again
+ * from inside (recursion, the one thread) changes nothing.  *SAVED gets
+ * what aml_sync_leave() restores.
+ */
+int
+aml_sync_enter(struct aml_ctx *c, struct aml_object *m, u8 *saved)
+{
+	u8 level = m->method.flags >> 4;
+
+	*saved = current_sync;
+	if (m->method.serial_depth)
+		return 0;
+	if (level < current_sync)
+		return aml_fail(c, AML_EMUTEX, "Serialized method of SyncLevel %u called "
+				"while holding %u", level, current_sync);
+	current_sync = level;
+	return 0;
+}
+
+void
+aml_sync_leave(u8 saved)
+{
+	current_sync = saved;
 }
 
 void

@@ -495,6 +495,9 @@ aml_op_createfield(AML_OP_ARGS)
 		o->bfield.buf = aml_obj_get(buf);
 		o->bfield.bit_offset = (u32)offset;
 		o->bfield.bit_len = (u32)bits;
+		/* ACPICA (for Windows) reads a CreateField field as a Buffer
+		 * whatever its width; the fixed-size ones as Integers. */
+		o->bfield.as_buffer = op->code == 0x5B13;
 	}
 	err = create(c, &name, o, NULL);
 out:

@@ -87,7 +87,9 @@ struct aml_method {
 	u8 flags;		/* bits 0-2 arg count, 3 Serialized, 4-7 SyncLevel */
 	int (*native)(struct aml_ctx *c, struct aml_object **args,
 		      struct aml_object **ret);
-	u32 serial_depth;	/* Serialized: calls now running (nesting) */
+	u32 serial_depth;	/* calls of it now running (recursion); a
+				 * Serialized one checks its SyncLevel only
+				 * when entered from outside */
 };
 
 /* An OperationRegion. */
@@ -125,7 +127,11 @@ struct aml_object {
 		struct aml_method method;
 		struct aml_region region;
 		struct aml_field field;
-		struct { struct aml_object *buf; u32 bit_offset, bit_len; } bfield;
+		struct {
+			struct aml_object *buf;		/* the buffer itself (held) */
+			u32 bit_offset, bit_len;
+			bool as_buffer;			/* CreateField: reads as a Buffer */
+		} bfield;
 		struct { u8 sync_level; u32 depth; u8 prev_level; } mutex;
 		struct { u32 count; } event;
 		struct { u8 id; u32 pblk; u8 pblk_len; } processor;
@@ -323,6 +329,9 @@ int aml_eval_data(struct aml_ctx *c, struct aml_object **out);
 int aml_store_result(struct aml_ctx *c, struct aml_object *result, struct aml_object **out);
 int aml_stack_check(struct aml_ctx *c);
 void aml_release_all_mutexes(void);
+/* exec_data.c: the SyncLevel rule for a Serialized method M (FLAGS bit 3). */
+int aml_sync_enter(struct aml_ctx *c, struct aml_object *m, u8 *saved);
+void aml_sync_leave(u8 saved);
 struct aml_node *aml_ctx_method(struct aml_ctx *c);
 
 /* ------------------------------------------------------------ store.c */

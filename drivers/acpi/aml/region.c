@@ -277,10 +277,15 @@ access_width(struct aml_ctx *c, const struct aml_field *f, unsigned int *width)
 
 /* ------------------------------------------------------------ field units */
 
+/* What a read of BITS bits gives: an Integer when it fits, else (or
+ * when AS_BUFFER) a Buffer of the bytes. */
 static int
-new_result(u32 bits, struct aml_object **out)
+new_result(u32 bits, bool as_buffer, struct aml_object **out)
 {
-	*out = bits <= aml_int_bits ? aml_obj_int(0) : aml_obj_buffer(NULL, (bits + 7) / 8);
+	if (bits <= aml_int_bits && !as_buffer)
+		*out = aml_obj_int(0);
+	else
+		*out = aml_obj_buffer(NULL, (bits + 7) / 8);
 	return *out ? 0 : -ENOMEM;
 }
 
@@ -311,7 +316,7 @@ aml_field_read(struct aml_ctx *c, struct aml_object *f, struct aml_object **out)
 		return err;
 	if (fd->bit_len > AML_MAX_OBJECT_SIZE * 8ull)
 		return aml_fail(c, AML_EINDEX, "field of %u bits", fd->bit_len);
-	err = new_result(fd->bit_len, &res);
+	err = new_result(fd->bit_len, false, &res);
 	if (err)
 		return err;
 	dst = res->type == AML_BUFFER ? res->buffer.ptr : small;
@@ -429,7 +434,7 @@ aml_bfield_read(struct aml_ctx *c, struct aml_object *f, struct aml_object **out
 
 	*out = NULL;
 	if (!err)
-		err = new_result(bits, &res);
+		err = new_result(bits, f->bfield.as_buffer, &res);
 	if (err)
 		return err;
 	if (res->type == AML_INTEGER) {

@@ -217,7 +217,7 @@ store_to_buffer(struct aml_ctx *c, struct aml_object *buf, struct aml_object *va
 
 	if (err)
 		return err;
-	if (buf->buffer.len) {
+	if (b != buf && buf->buffer.len) {	/* BUF1 = BUF1 changes nothing */
 		memset(buf->buffer.ptr, 0, buf->buffer.len);
 		memcpy(buf->buffer.ptr, b->buffer.ptr, MIN(buf->buffer.len, b->buffer.len));
 	}

@@ -416,9 +416,11 @@ test_method_without_return_gives_nothing(void **state)
  *                                Return (Local0) }
  * Method (INNR, 0, Serialized) { Return (Acquire (MTX, 0xFFFF)) }   leaves it held
  * Method (RELS) { Release (MTX) }
+ * Mutex (LOW_, 2)  Method (HIGH, 0, Serialized, 5) { Return (Acquire (LOW_, 0xFFFF)) }
  * Expect: nesting by the one thread works (INNR's Acquire gives 0: got
  * it), whatever a method left held is released when the evaluation
- * ends, and Release of a mutex not held is AML_EMUTEX.
+ * ends, Release of a mutex not held is AML_EMUTEX, and so is acquiring a
+ * lower SyncLevel inside a Serialized method of a higher one.
  */
 static void
 test_mutexes_nest_and_are_released_at_the_end(void **state)
@@ -452,7 +454,11 @@ test_mutexes_nest_and_are_released_at_the_end(void **state)
 	asm_hex(&a, "00 5B 27");
 	asm_name(&a, "MTX");
 	asm_close(&a);
+	/* Mutex (LOW, 2)  Method (HIGH, 0, Serialized, 5) { Acquire (LOW, 0xFFFF) } */
+	asm_text(&a, "5B01 $LOW_ 02 14{ $HIGH 58 A4 5B23 $LOW_ FFFF }");
 	assert_int_equal(asm_load(&a, 2), 0);
+	assert_int_equal(aml_eval(NULL, "\\HIGH", NULL, 0, NULL), -AML_EMUTEX);
+	assert_true(fake_printk_contains("Acquire of SyncLevel 2 while holding 5"));
 	assert_int_equal(eval_int("\\OUTR"), 0);
 	assert_int_equal(eval_int("\\INNR"), 0);
 	assert_int_equal(aml_eval(NULL, "\\RELS", NULL, 0, NULL), -AML_EMUTEX);

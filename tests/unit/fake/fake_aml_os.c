@@ -136,7 +136,7 @@ default_access(enum aml_space space, u64 address, unsigned int width, u64 *value
 	unsigned int n = width / 8;
 
 	if (space == AML_SPACE_IO) {
-		if (address + n > sizeof(fake_aml_io))
+		if (address > sizeof(fake_aml_io) - n)
 			return -EINVAL;
 		for (unsigned int i = 0; i < n; i++) {
 			if (write)
