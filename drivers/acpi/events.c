@@ -172,9 +172,14 @@ acpi_events_run(void)
 	pending.fixed = 0;
 	arch_irq_restore(was);
 
-	for (u32 n = 0; n < ACPI_MAX_GPES; n++)
-		if (gpe[n / 64] & (1ULL << (n % 64)))
+	for (u32 n = 0; n < ACPI_MAX_GPES; n++) {
+		if (!(gpe[n / 64] & (1ULL << (n % 64))))
+			continue;
+		if (gpes[n].method[0])
 			run_gpe(n);
+		else	/* enabled by someone else: leave it masked */
+			pr_warn("acpi: GPE %u fired and has no \\_GPE method; left disabled\n", n);
+	}
 	if (fixed & ACPI_PM1_PWRBTN)
 		power_button();
 }

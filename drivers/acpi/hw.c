@@ -239,9 +239,11 @@ gpe_locate(u32 gpe, u16 *sts, u16 *en, u8 *bit)
 	return true;
 }
 
-/* Set (SET) or clear the EN bit of GPE: the EN byte is written whole. */
+enum gpe_en_op { GPE_EN_SET, GPE_EN_CLEAR };
+
+/* Set or clear the EN bit of GPE: the EN byte is written whole. */
 static void
-gpe_write_enable(u32 gpe, bool set)
+gpe_write_enable(u32 gpe, enum gpe_en_op op)
 {
 	u16 sts, en;
 	u8 bit, v;
@@ -251,20 +253,20 @@ gpe_write_enable(u32 gpe, bool set)
 		return;
 	was = arch_irq_save();	/* the SCI handler rewrites EN bytes too */
 	v = inb(en);
-	outb(en, set ? v | bit : v & ~bit);
+	outb(en, op == GPE_EN_SET ? v | bit : v & ~bit);
 	arch_irq_restore(was);
 }
 
 void
 acpi_gpe_enable(u32 gpe)
 {
-	gpe_write_enable(gpe, true);
+	gpe_write_enable(gpe, GPE_EN_SET);
 }
 
 void
 acpi_gpe_disable(u32 gpe)
 {
-	gpe_write_enable(gpe, false);
+	gpe_write_enable(gpe, GPE_EN_CLEAR);
 }
 
 void

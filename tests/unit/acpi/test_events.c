@@ -499,6 +499,28 @@ test_power_button_powers_off(void **state)
 	assert_true(fake_printk_contains("acpi: power button pressed, powering off\n"));
 }
 
+/*
+ * GPE 4 has no method, but something set its EN bit (firmware, or a
+ * debugger poking the port) and it fires.
+ * Expect: the SCI masks it like any other; kacpid warns and leaves it
+ * disabled: no method run, no storm.
+ */
+static void
+test_gpe_without_method_stays_masked(void **state)
+{
+	(void)state;
+	assert_int_equal(acpi_events_init(), 0);
+	run_kacpid();
+	fake_printk_clear();
+	m.gpe_en[0] |= 0x10;
+	m.gpe_sts[0] |= 0x10;
+	fire_sci();
+	run_kacpid();
+	assert_int_equal(m.gpe_en[0], 0x0e);
+	assert_true(fake_printk_contains("acpi: GPE 4 fired and has no \\_GPE method; left disabled\n"));
+	assert_false(fake_acpi_hw_sci(&m));
+}
+
 int
 main(void)
 {
@@ -515,6 +537,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failing_method_is_warned, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_gpe_cleared_after_its_method, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_power_button_powers_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gpe_without_method_stays_masked, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("acpi_events", tests, NULL, NULL);
