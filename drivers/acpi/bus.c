@@ -27,7 +27,8 @@
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 
-#define STA_PRESENT	(1u << 0)	/* _STA bit 0; bit 3: functioning */
+#define STA_PRESENT	(1u << 0)	/* _STA bit 0 */
+#define STA_FUNCTIONING	(1u << 3)	/* _STA bit 3: works, though maybe not present */
 #define STA_DEFAULT	0x0f		/* no _STA: present, enabled, shown, functioning */
 
 /* ACPI_DRIVER() entries, gathered by the linker (none in some host tests). */
@@ -214,6 +215,33 @@ acpi_device_is_present(const struct acpi_device *dev)
 	return true;
 }
 
+/*
+ * _INI (ACPI 6.x, 6.5.1): the firmware's own set-up of a device, run once
+ * at the scan, parents before children, before any driver sees it.  The
+ * rule: a device runs its _INI when its _STA says present; the children
+ * of a device are looked at when it is present, or at least functioning
+ * (a container that is off but works); below a device that is neither,
+ * nothing runs.  QEMU's CPU-hotplug device uses it to pick its modern register
+ * interface (\_SB_.PCI0.PRES._INI writes CSEL).  A failure is warned
+ * about and the device is still recorded.
+ */
+static void
+run_ini(struct acpi_device *dev)
+{
+	int err;
+
+	if (!(dev->sta & STA_PRESENT))
+		return;
+	for (const struct acpi_device *up = dev->parent; up; up = up->parent)
+		if (!(up->sta & (STA_PRESENT | STA_FUNCTIONING)))
+			return;
+	if (!aml_lookup(dev->node, "_INI"))
+		return;
+	err = aml_eval(dev->node, "_INI", NULL, 0, NULL);
+	if (err)
+		pr_warn("acpi: %s._INI: failed (%s)\n", dev->path, aml_strerror(err));
+}
+
 /* ------------------------------------------------------------ binding */
 
 /*
@@ -271,6 +299,7 @@ add_device(struct aml_node *n, struct acpi_device *parent)
 	}
 	read_ids(dev);
 	dev->sta = read_sta(dev);
+	run_ini(dev);
 	return dev;
 }
 

@@ -22,7 +22,7 @@
  * is no number (0xZZ) is refused as a typing mistake.
  *
  * Kernel only.  Course text: docs/07-aml-and-acpi-events.md.
- * Tests: tests/qemu/ (the qtest helper's test_acpi_events.py, test_aml_shell.py)
+ * Tests: tests/qemu/test_aml_eval.py, tests/qemu/test_acpi_events.py, tests/qemu/test_power.py
  */
 #include "drivers/acpi/acpi.h"
 #include "drivers/acpi/aml/aml.h"

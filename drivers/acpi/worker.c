@@ -17,7 +17,7 @@
  *
  * Kernel only (tasks); the host tests drive events.c without it.
  * Course text: docs/07-aml-and-acpi-events.md.
- * Tests: tests/qemu/ (the qtest helper's ACPI event tests)
+ * Tests: tests/qemu/test_acpi_events.py, tests/qemu/test_aml_eval.py (every evaluation passes here)
  */
 #include <arch/cpu.h>
 #include "drivers/acpi/acpi.h"

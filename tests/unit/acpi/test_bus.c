@@ -103,6 +103,22 @@ fail_fn(struct aml_node *self, const struct aml_value *args, int nargs, struct a
  *	\_PR_.C000            Processor
  * Expect (tree order): PCI0 ISA RTC MHPD MHPC MP00 MP01 GONE MP02 BAD C000.
  */
+/* _INI methods record which device ran them, in order. */
+static char inits[8][64];
+static int nr_inits;
+
+static int
+ini_fn(struct aml_node *self, const struct aml_value *args, int nargs, struct aml_value *ret)
+{
+	(void)args;
+	(void)nargs;
+	(void)ret;
+	if (nr_inits < 8)
+		aml_node_path(aml_node_parent(self), inits[nr_inits], sizeof(inits[0]));
+	nr_inits++;
+	return 0;
+}
+
 static void
 build_qemu_like(void)
 {
@@ -151,7 +167,12 @@ build_qemu_like(void)
 	fake_ns_int("\\_SB.BAD._HID", 1);
 	fake_ns_method("\\_SB.BAD._STA", 0, fail_fn);
 	fake_ns_add("\\_PR.C000", AML_PROCESSOR);
+	fake_ns_method("\\_SB.PCI0._INI", 0, ini_fn);		/* present: runs */
+	fake_ns_method("\\_SB.MHPC.MP00._INI", 0, ini_fn);	/* _STA 0: not */
+	fake_ns_method("\\_SB.MHPC.MP01._INI", 0, ini_fn);	/* present: runs */
+	fake_ns_method("\\_SB.GONE.MP02._INI", 0, ini_fn);	/* parent neither: not */
 	mp00_sta = 0;
+	nr_inits = 0;
 }
 
 static int
@@ -457,6 +478,22 @@ test_scan_bounds_depth_and_count(void **state)
 }
 
 /* Expect: the names of ACPI 6.x 5.6.6 and the ranges beyond. */
+/*
+ * The namespace of build_qemu_like(), with _INI under PCI0 (present by
+ * default), MP00 (_STA 0), MP01 (_STA 0x0F) and GONE.MP02 (_STA 0x0F, but
+ * GONE's _STA is 0: neither present nor functioning).
+ * Expect _INI to run for PCI0, then MP01, and for no other device.
+ */
+static void
+test_scan_runs_ini_of_present_devices_only(void **state)
+{
+	(void)state;
+	acpi_bus_scan();
+	assert_int_equal(nr_inits, 2);
+	assert_string_equal(inits[0], "\\_SB_.PCI0");
+	assert_string_equal(inits[1], "\\_SB_.MHPC.MP01");
+}
+
 static void
 test_notify_names(void **state)
 {
@@ -484,6 +521,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_notify_sent_by_a_driver_is_delivered_too, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_queue_drops_loudly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan_bounds_depth_and_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scan_runs_ini_of_present_devices_only, setup, teardown),
 		cmocka_unit_test(test_notify_names),
 	};
 
