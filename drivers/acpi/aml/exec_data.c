@@ -600,7 +600,16 @@ aml_op_notify(AML_OP_ARGS)
 		    type != AML_POWER_RESOURCE)
 			err = aml_fail(c, AML_ETYPE, "Notify on a %s", aml_type_name(type));
 	}
-	if (!err) {
+	/*
+	 * The OS delivers a Notify after the method returns (aml.h), and a
+	 * name the running method made is deleted by then: such a Notify
+	 * could only reach a freed node, so it is dropped, loudly.
+	 */
+	if (!err && (n->flags & NODE_TEMP)) {
+		aml_node_path(n, path, sizeof(path));
+		pr_warn("aml: Notify(%s, 0x%llx): a name the method made and deletes on return; not delivered\n",
+			path, (unsigned long long)value);
+	} else if (!err) {
 		if (aml_trace) {
 			aml_node_path(n, path, sizeof(path));
 			printk("aml: %*sNotify(%s, 0x%llx)\n", 2 * c->depth, "", path,
@@ -614,6 +623,23 @@ aml_op_notify(AML_OP_ARGS)
 
 #define AML_MAX_STALL_US	255	/* ACPICA refuses more too */
 #define AML_MAX_SLEEP_MS	10000	/* longer sleeps are cut, with a warning */
+/*
+ * Sleep and Stall spend time, not opcodes: While (One) { Sleep (10000) }
+ * would stay under the opcode budget for months and hold kacpid (and
+ * every acpi_worker_call() behind it).  So all the waiting one
+ * evaluation does is counted too, and more than this fails it.
+ */
+#define AML_MAX_WAIT_US		(30 * 1000000ULL)
+
+static int
+charge_wait(struct aml_ctx *c, u64 us)
+{
+	if (c->waited_us + us > AML_MAX_WAIT_US)
+		return aml_fail(c, AML_ELOOP, "Sleep and Stall add up to more than %llu s",
+				AML_MAX_WAIT_US / 1000000);
+	c->waited_us += us;
+	return 0;
+}
 
 int
 aml_op_stall(AML_OP_ARGS)
@@ -626,6 +652,9 @@ aml_op_stall(AML_OP_ARGS)
 	if (us > AML_MAX_STALL_US)
 		return aml_fail(c, AML_EINDEX, "Stall of %llu us (at most %d)",
 				(unsigned long long)us, AML_MAX_STALL_US);
+	err = charge_wait(c, us);
+	if (err)
+		return err;
 	aml_os_stall((u32)us);
 	return 0;
 }
@@ -646,6 +675,9 @@ aml_op_sleep(AML_OP_ARGS)
 			AML_MAX_SLEEP_MS);
 		ms = AML_MAX_SLEEP_MS;
 	}
+	err = charge_wait(c, ms * 1000);
+	if (err)
+		return err;
 	aml_os_sleep((u32)ms);
 	return 0;
 }

@@ -296,6 +296,7 @@ struct aml_ctx {
 	enum aml_flow flow;
 	u64 ops;			/* opcodes run (and field bits / 64) */
 	u64 work_base;			/* aml_work when the evaluation began */
+	u64 waited_us;			/* Sleep and Stall time so far (AML_MAX_WAIT_US) */
 	uintptr_t stack_base;		/* C stack at entry (aml_stack_budget) */
 	bool reported;			/* the failure has been printed */
 	char msg[96];			/* aml_fail(): what went wrong */

@@ -87,6 +87,8 @@ child_int(struct aml_ctx *c, struct aml_node *dev, const char *seg, u64 *out, bo
 	err = aml_eval_node(c, n, &v);
 	if (err)
 		return err;
+	if (!v)		/* a method that returned nothing */
+		return aml_fail(c, AML_ETYPE, "%.4s gave no value", seg);
 	*found = true;
 	if (v->type == AML_STRING) {
 		/* _HID/_CID as a string: report a root bridge as its EisaId. */
@@ -168,6 +170,9 @@ region_access(struct aml_ctx *c, struct aml_object *r, u64 byte_off, unsigned in
 	if (byte_off + width / 8 > r->region.len || byte_off + width / 8 < byte_off)
 		return aml_fail(c, AML_EINDEX, "access at 0x%llx beyond the region's 0x%llx bytes",
 				(unsigned long long)byte_off, (unsigned long long)r->region.len);
+	if (r->region.offset + byte_off < r->region.offset)
+		return aml_fail(c, AML_EREGION, "region at 0x%llx: address wraps past 2^64",
+				(unsigned long long)r->region.offset);
 	switch (r->region.space) {
 	case AML_SPACE_MEMORY:
 	case AML_SPACE_IO:

@@ -540,11 +540,85 @@ test_aml_eval_contract(void **state)
 	assert_int_equal(aml_node_type(aml_lookup(NULL, "\\_GPE")), AML_SCOPE);
 }
 
+
+/*
+ * Method (SLPS) { While (One) { Sleep (10000) } }: each Sleep is legal,
+ * the loop is far under its iteration limit, and would still hold kacpid
+ * for months.  Expect -AML_ELOOP once 30 s of waiting are used up: three
+ * Sleeps run, the fourth is refused.
+ */
+static void
+test_endless_sleeping_fails_with_eloop(void **state)
+{
+	(void)state;
+	asm_text(&a, "14{ $SLPS 00 A2{ 01 5B22 0B 1027 } }");
+	assert_int_equal(asm_load(&a, 2), 0);
+	assert_int_equal(aml_eval(NULL, "\\SLPS", NULL, 0, NULL), -AML_ELOOP);
+	assert_true(fake_printk_contains("Sleep and Stall add up to more than 30 s"));
+	assert_int_equal(fake_aml_sleeps, 3);
+	assert_int_equal(fake_aml_slept_ms, 30000);
+}
+
+/*
+ * Method (MAIN) { Device (TDEV) {} Notify (TDEV, 1) }: TDEV is deleted
+ * when MAIN returns, before the OS would deliver the Notify.
+ * Expect MAIN to succeed, no Notify handed to the OS, and a warning.
+ */
+static void
+test_notify_on_a_name_the_method_made_is_not_delivered(void **state)
+{
+	(void)state;
+	asm_text(&a, "14{ $MAIN 00 5B82{ $TDEV } 86 $TDEV 01 }");
+	assert_int_equal(asm_load(&a, 2), 0);
+	assert_int_equal(aml_eval(NULL, "\\MAIN", NULL, 0, NULL), 0);
+	assert_int_equal(fake_aml_nnotify, 0);
+	assert_true(fake_printk_contains("Notify(\\MAIN.TDEV, 0x1): a name the method made"));
+}
+
+/*
+ * Device (DEV0) { Method (_ADR) {}  OperationRegion (PCFG, PCI_Config, 0,
+ * 0x100)  Field (PCFG, ByteAcc, NoLock, Preserve) { VID_, 8 } }: the
+ * region's PCI address comes from an _ADR that returns nothing.
+ * Expect reading VID_ to fail with AML_ETYPE, and no access made.
+ */
+static void
+test_pci_region_under_an_adr_without_value_fails(void **state)
+{
+	(void)state;
+	asm_text(&a, "5B82{ $DEV0 14{ $_ADR 00 } 5B80 $PCFG 02 00 0B0001 "
+		     "5B81{ $PCFG 01 $VID_ 08 } }");
+	assert_int_equal(asm_load(&a, 2), 0);
+	assert_int_equal(aml_eval(NULL, "\\DEV0.VID_", NULL, 0, NULL), -AML_ETYPE);
+	assert_true(fake_printk_contains("_ADR gave no value"));
+	assert_int_equal(fake_aml_nlog, 0);
+}
+
+/*
+ * OperationRegion (WRAP, SystemIO, 0xFFFFFFFFFFFFFFFF, 0x10) with a
+ * field at byte 1: its address would wrap around to port 0.
+ * Expect AML_EREGION and no access made.
+ */
+static void
+test_region_address_that_wraps_fails(void **state)
+{
+	(void)state;
+	asm_text(&a, "5B80 $WRAP 01 0E FFFFFFFFFFFFFFFF 0A10 "
+		     "5B81{ $WRAP 01 00 08 $B1__ 08 }");
+	assert_int_equal(asm_load(&a, 2), 0);
+	assert_int_equal(aml_eval(NULL, "\\B1__", NULL, 0, NULL), -AML_EREGION);
+	assert_true(fake_printk_contains("address wraps past 2^64"));
+	assert_int_equal(fake_aml_nlog, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_prestate_setup_teardown(fn, aml_test_setup, teardown, &a)
+		T(test_endless_sleeping_fails_with_eloop),
+		T(test_notify_on_a_name_the_method_made_is_not_delivered),
+		T(test_pci_region_under_an_adr_without_value_fails),
+		T(test_region_address_that_wraps_fails),
 		T(test_infinite_recursion_fails_with_edepth),
 		T(test_endless_while_fails_with_eloop),
 		T(test_truncated_pkglength_is_a_parse_error),
