@@ -89,8 +89,11 @@ UNIT_TESTS += tests/unit/acpi/test_sleep.c       # \_S5 decoding, the power-off 
 UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c \
 		   drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
 
+# The fake firmware memory (fake_acpi_read_file() and friends) and the table code it needs.
+UNIT_FAKE_ACPI := tests/unit/fake/fake_acpi_os.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c
+
 UNIT_TESTS += tests/unit/acpi/test_aml_resource.c  # _CRS templates from QEMU's DSDTs, hostile templates
-UNIT_test_aml_resource := drivers/acpi/aml/resource.c
+UNIT_test_aml_resource := drivers/acpi/aml/resource.c $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_print.c   # the canonical text of AML values
 UNIT_test_aml_print := drivers/acpi/aml/print.c
@@ -115,7 +118,7 @@ UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c
 		      drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
 
 UNIT_TESTS += tests/unit/acpi/test_aml_memhp.c   # QEMU's hotplug AML on every DSDT against tests/unit/fake/qemu_memhp.c
-UNIT_test_aml_memhp := $(AML_SRCS) tests/unit/fake/qemu_memhp.c
+UNIT_test_aml_memhp := $(AML_SRCS) tests/unit/fake/qemu_memhp.c $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_pkglength.c  # hostile PkgLengths ACPICA clamps and hotmem refuses
 UNIT_test_aml_pkglength := $(AML_SRCS)

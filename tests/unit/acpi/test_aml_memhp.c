@@ -25,6 +25,7 @@
 #include <cmocka.h>
 
 #include "drivers/acpi/aml/aml.h"
+#include "fake_acpi_os.h"
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 #include "fake_aml_os.h"
@@ -86,22 +87,12 @@ static void
 load_dsdt(const char *dir)
 {
 	char path[128];
-	FILE *f;
-	long n;
+	size_t n;
 
 	aml_reset();
 	free(dsdt);
 	snprintf(path, sizeof(path), "tests/data/acpi/%s/DSDT", dir);
-	f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the top directory)", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	dsdt = malloc(n);
-	assert_non_null(dsdt);
-	assert_int_equal(fread(dsdt, 1, n, f), (size_t)n);
-	fclose(f);
+	dsdt = fake_acpi_read_file(path, &n);
 
 	qemu_memhp_init(&hp, 4);
 	stray_accesses = 0;

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "drivers/acpi/aml/aml.h"
+#include "fake_acpi_os.h"
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
 #include "fake_printk.h"
@@ -130,23 +131,11 @@ static u8 *
 load_dsdt(const char *dir, size_t *len)
 {
 	char path[256];
-	FILE *f;
 	u8 *aml;
-	long n;
 
 	snprintf(path, sizeof(path), "tests/data/acpi/%s/DSDT", dir);
-	f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the top directory)", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	assert_true(n > 36);
-	aml = malloc(n);
-	assert_non_null(aml);
-	assert_int_equal(fread(aml, 1, n, f), (size_t)n);
-	fclose(f);
-	*len = n;
+	aml = fake_acpi_read_file(path, len);
+	assert_true(*len > 36);
 	return aml;
 }
 
