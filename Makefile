@@ -246,7 +246,19 @@ $(BUILD)/bench/bench_buddy: $(BENCH_SRCS) $(wildcard mm/*.h arch/x86_64/include/
 	$(Q)gcc -std=gnu11 -O2 -g -DHOTMEM_HOST -I. -Itests/unit/fake -Iarch/x86_64/include \
 		-Wall -Wextra -Werror -o $@ $(BENCH_SRCS) -lcmocka
 
-bench: deps-test $(BUILD)/hotmem.iso $(BUILD)/bench/bench_buddy
+# The AML interpreter on the host, on QEMU's DSDT and the unit tests' model
+# of QEMU's memory-hotplug registers: -O2, no sanitizers.
+BENCH_AML_SRCS := tests/bench/bench_aml.c $(AML_SRCS) tests/unit/fake/fake_aml_os.c \
+		  tests/unit/fake/qemu_memhp.c tests/unit/fake/fake_acpi_os.c \
+		  drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
+		  tests/unit/fake/fake_printk.c
+$(BUILD)/bench/bench_aml: $(BENCH_AML_SRCS) $(wildcard drivers/acpi/*.h drivers/acpi/aml/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)gcc -std=gnu11 -O2 -g -DHOTMEM_HOST -I. -Itests/unit/fake -Iarch/x86_64/include \
+		-Wall -Wextra -Werror -o $@ $(BENCH_AML_SRCS) -lcmocka
+
+bench: deps-test $(BUILD)/hotmem.iso $(BUILD)/bench/bench_buddy $(BUILD)/bench/bench_aml
 	$(Q)$(PYTHON) tools/bench
 
 # ---------------------------------------------------------------- setup
