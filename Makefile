@@ -249,9 +249,7 @@ $(BUILD)/bench/bench_buddy: $(BENCH_SRCS) $(wildcard mm/*.h arch/x86_64/include/
 # The AML interpreter on the host, on QEMU's DSDT and the unit tests' model
 # of QEMU's memory-hotplug registers: -O2, no sanitizers.
 BENCH_AML_SRCS := tests/bench/bench_aml.c $(AML_SRCS) tests/unit/fake/fake_aml_os.c \
-		  tests/unit/fake/qemu_memhp.c tests/unit/fake/fake_acpi_os.c \
-		  drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
-		  tests/unit/fake/fake_printk.c
+		  tests/unit/fake/qemu_memhp.c $(UNIT_FAKE_ACPI) tests/unit/fake/fake_printk.c
 $(BUILD)/bench/bench_aml: $(BENCH_AML_SRCS) $(wildcard drivers/acpi/*.h drivers/acpi/aml/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  HOSTCC  $@")

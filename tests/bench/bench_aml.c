@@ -28,16 +28,6 @@
 
 static struct qemu_memhp hp;
 
-static int
-memhp_ports(void *arg, enum aml_space space, u64 addr, unsigned int width, u64 *value,
-	    bool write)
-{
-	(void)space;
-	if (write)
-		return qemu_memhp_write(arg, (u32)(addr - QEMU_MEMHP_BASE), width, *value);
-	return qemu_memhp_read(arg, (u32)(addr - QEMU_MEMHP_BASE), width, value);
-}
-
 static double
 now_us(void)
 {
@@ -83,7 +73,7 @@ main(int argc, char **argv)
 	rounds = strtol(argv[2], NULL, 0);
 	qemu_memhp_init(&hp, 8);
 	fake_aml_reset();
-	fake_aml_add_handler(AML_SPACE_IO, QEMU_MEMHP_BASE, QEMU_MEMHP_LEN, memhp_ports, &hp);
+	fake_aml_add_handler(AML_SPACE_IO, QEMU_MEMHP_BASE, QEMU_MEMHP_LEN, qemu_memhp_port, &hp);
 
 	t0 = now_us();
 	for (long i = 0; i < rounds; i++) {

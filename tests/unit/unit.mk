@@ -51,14 +51,18 @@ UNIT_test_page_alloc := mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 UNIT_TESTS += tests/unit/mm/test_slab.c          # kmalloc and kfree over the buddy
 UNIT_test_slab := mm/slab.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 
+# The table code and the fake firmware memory it reads (tests/unit/fake/fake_acpi_os.c:
+# acpi_os_map(), fake_acpi_read_file(), QEMU's captured tables).
+UNIT_FAKE_ACPI := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+
 UNIT_TESTS += tests/unit/acpi/test_tables.c      # RSDP, RSDT/XSDT walk on QEMU's real tables; broken firmware
-UNIT_test_tables := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+UNIT_test_tables := $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_fadt.c        # FADT of every revision, short ones, X_ fields
-UNIT_test_fadt := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+UNIT_test_fadt := $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_madt.c        # MADT entries, overrides, malformed entries
-UNIT_test_madt := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+UNIT_test_madt := $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_srat.c        # SRAT decoding: QEMU's tables, hostile entries
 UNIT_test_srat := drivers/acpi/srat.c
@@ -74,23 +78,18 @@ UNIT_TESTS += tests/unit/mm/test_numa.c          # nodes on memblock, hotplug ra
 UNIT_test_numa := mm/numa.c mm/memblock.c mm/node.c mm/sparse.c kernel/pseudofs.c
 
 UNIT_TESTS += tests/unit/acpi/test_acpi_hw.c      # PM1 and GPE registers from the FADT, the SCI's masking, reset
-UNIT_test_acpi_hw := drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
-		     tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+UNIT_test_acpi_hw := drivers/acpi/hw.c tests/unit/acpi/fake_aml_ns.c $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_bus.c         # EISA ids, the device scan, binding, the Notify queue
 UNIT_test_bus := drivers/acpi/bus.c tests/unit/acpi/fake_aml_ns.c
 
 UNIT_TESTS += tests/unit/acpi/test_events.c      # ACPI mode, SCI routing and masking, GPE runs, power button
 UNIT_test_events := drivers/acpi/events.c drivers/acpi/hw.c drivers/acpi/bus.c \
-		    drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c \
-		    tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
+		    tests/unit/acpi/fake_aml_ns.c $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_sleep.c       # \_S5 decoding, the power-off sequence, the reset register
-UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c drivers/acpi/tables.c drivers/acpi/fadt.c \
-		   drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c tests/unit/acpi/fake_aml_ns.c
-
-# The fake firmware memory (fake_acpi_read_file() and friends) and the table code it needs.
-UNIT_FAKE_ACPI := tests/unit/fake/fake_acpi_os.c drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c
+UNIT_test_sleep := drivers/acpi/sleep.c drivers/acpi/hw.c tests/unit/acpi/fake_aml_ns.c \
+		   $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_resource.c  # _CRS templates from QEMU's DSDTs, hostile templates
 UNIT_test_aml_resource := drivers/acpi/aml/resource.c $(UNIT_FAKE_ACPI)
@@ -114,8 +113,8 @@ UNIT_TESTS += tests/unit/acpi/test_aml_region.c  # fields: widths, update rules,
 UNIT_test_aml_region := $(UNIT_AML)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_qemu.c    # QEMU's DSDTs: load, check, memory hotplug methods on a register model
-UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c drivers/acpi/tables.c \
-		      drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
+UNIT_test_aml_qemu := $(UNIT_AML) drivers/acpi/namespace.c tests/unit/fake/qemu_memhp.c \
+		      $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_aml_memhp.c   # QEMU's hotplug AML on every DSDT against tests/unit/fake/qemu_memhp.c
 UNIT_test_aml_memhp := $(AML_SRCS) tests/unit/fake/qemu_memhp.c $(UNIT_FAKE_ACPI)

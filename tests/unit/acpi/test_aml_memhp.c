@@ -39,21 +39,6 @@ static struct qemu_memhp hp;
 
 /* ------------------------------------------------------------ plumbing */
 
-/* The block's ports, to the model; the handler's address is the port. */
-static int
-memhp_ports(void *arg, enum aml_space space, u64 addr, unsigned int width, u64 *value,
-	    bool write)
-{
-	struct qemu_memhp *m = arg;
-
-	(void)space;
-	if (addr + width / 8 > QEMU_MEMHP_BASE + QEMU_MEMHP_LEN)
-		return -EINVAL;		/* an access running off the block's end */
-	if (write)
-		return qemu_memhp_write(m, (u32)(addr - QEMU_MEMHP_BASE), width, *value);
-	return qemu_memhp_read(m, (u32)(addr - QEMU_MEMHP_BASE), width, value);
-}
-
 /* Any other region access the memory-hotplug AML makes is a bug: count
  * it and refuse it. */
 static int stray_accesses;
@@ -99,7 +84,7 @@ load_dsdt(const char *dir)
 	nr_notified = 0;
 	fake_aml_reset();
 	assert_int_equal(fake_aml_add_handler(AML_SPACE_IO, QEMU_MEMHP_BASE, QEMU_MEMHP_LEN,
-					      memhp_ports, &hp), 0);
+					      qemu_memhp_port, &hp), 0);
 	assert_int_equal(fake_aml_add_handler(AML_SPACE_IO, 0, 0x10000, stray, NULL), 0);
 	assert_int_equal(fake_aml_add_handler(AML_SPACE_MEMORY, 0, ~0ULL, stray, NULL), 0);
 	assert_int_equal(fake_aml_add_handler(AML_SPACE_PCI, 0, ~0ULL, stray, NULL), 0);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/acpi/test_aml_qemu.c - the AML interpreter on QEMU 7.2's real
- * DSDTs (tests/data/acpi/{pc,q35}/NAME/DSDT), with a model of QEMU's
- * memory-hotplug register block at I/O port 0x0a00 behind the fake OS
- * layer.
+ * DSDTs (tests/data/acpi/{pc,q35}/NAME/DSDT), with the model of QEMU's
+ * memory-hotplug register block (tests/unit/fake/qemu_memhp.c) at I/O
+ * port 0x0a00 behind the fake OS layer.
  *
  *	MHPC methods ──SystemIO 0x0a00..0x0a17──> memhp model (4 slots)
  *	   MSEL  0x00 w: slot selector          MRBL/MRBH 0x00/0x04 r: base
@@ -33,79 +33,13 @@
 #include "fake_acpi_os.h"
 #include "fake_aml_os.h"
 #include "fake_printk.h"
+#include "qemu_memhp.h"
 
 /* ------------------------------------------------------------ the memhp model */
 
-#define MEMHP_BASE	0x0a00
-#define MEMHP_SLOTS	4
-#define F_ENABLED	0x1
-#define F_INSERTING	0x2
-#define F_REMOVING	0x4
-
-struct memhp {
-	u32 selector;
-	struct {
-		u64 addr, size;
-		u32 node;
-		u8 flags;
-		u32 ost_event, ost_status;
-		bool ejected;
-	} slot[MEMHP_SLOTS];
-};
-
-static struct memhp hp;
-
-static int
-memhp_access(void *arg, enum aml_space space, u64 address, unsigned int width, u64 *value,
-	     bool write)
-{
-	struct memhp *m = arg;
-	u64 off = address - MEMHP_BASE;
-	bool valid = m->selector < MEMHP_SLOTS;
-
-	(void)space;
-	if (width > 32)
-		return -EINVAL;		/* QEMU accepts 1, 2 or 4 bytes */
-	if (write) {
-		if (off == 0) {
-			m->selector = (u32)*value;
-			return 0;
-		}
-		if (!valid)
-			return 0;
-		if (off == 4)
-			m->slot[m->selector].ost_event = (u32)*value;
-		else if (off == 8)
-			m->slot[m->selector].ost_status = (u32)*value;
-		else if (off == 0x14) {
-			u8 *f = &m->slot[m->selector].flags;
-
-			if (*value & 0x02) {
-				*f &= (u8)~F_INSERTING;
-			} else if (*value & 0x04) {
-				*f &= (u8)~F_REMOVING;
-			} else if ((*value & 0x08) && (*f & F_ENABLED)) {
-				*f &= (u8)~F_ENABLED;
-				m->slot[m->selector].ejected = true;
-			}
-		}
-		return 0;
-	}
-	if (!valid) {
-		*value = 0;
-		return 0;
-	}
-	switch (off) {
-	case 0x00: *value = (u32)m->slot[m->selector].addr; break;
-	case 0x04: *value = (u32)(m->slot[m->selector].addr >> 32); break;
-	case 0x08: *value = (u32)m->slot[m->selector].size; break;
-	case 0x0c: *value = (u32)(m->slot[m->selector].size >> 32); break;
-	case 0x10: *value = m->slot[m->selector].node; break;
-	case 0x14: *value = m->slot[m->selector].flags; break;
-	default: *value = width == 32 ? 0xFFFFFFFF : width == 16 ? 0xFFFF : 0xFF; break;
-	}
-	return 0;
-}
+static struct qemu_memhp hp;	/* 4 slots, as the captured tables have */
+#define GiB4	0x100000000ull	/* where QEMU puts the first DIMM */
+#define MiB128	0x8000000ull
 
 /* ------------------------------------------------------------ loading */
 
@@ -136,8 +70,9 @@ setup(void **state)
 	(void)state;
 	fake_printk_clear();
 	fake_aml_reset();
-	memset(&hp, 0, sizeof(hp));
-	assert_int_equal(fake_aml_add_handler(AML_SPACE_IO, MEMHP_BASE, 0x18, memhp_access, &hp), 0);
+	qemu_memhp_init(&hp, 4);
+	assert_int_equal(fake_aml_add_handler(AML_SPACE_IO, QEMU_MEMHP_BASE, QEMU_MEMHP_LEN,
+					      qemu_memhp_port, &hp), 0);
 	aml_trace = false;
 	return 0;
 }
@@ -218,11 +153,11 @@ test_mp00_sta_follows_the_enabled_flag(void **state)
 	(void)state;
 	load("pc/seabios-memhp");
 	assert_int_equal(eval_int("\\_SB.MHPC.MP00._STA"), 0);
-	hp.slot[0].flags = F_ENABLED;
+	assert_int_equal(qemu_memhp_cold_plug(&hp, 0, GiB4, MiB128, 0), 0);
 	assert_int_equal(eval_int("\\_SB.MHPC.MP00._STA"), 0x0F);
 	assert_int_equal(fake_aml_count(AML_SPACE_IO, 0x0a00, 32, true), 2);
 	assert_int_equal(fake_aml_count(AML_SPACE_IO, 0x0a14, 8, false), 2);
-	hp.slot[3].flags = F_ENABLED;
+	assert_int_equal(qemu_memhp_cold_plug(&hp, 3, GiB4 + MiB128, MiB128, 0), 0);
 	assert_int_equal(eval_int("\\_SB.MHPC.MP03._STA"), 0x0F);
 	assert_int_equal(hp.selector, 3);
 	assert_int_equal(eval_int("\\_SB.MHPC._STA"), 0x0B);
@@ -263,9 +198,7 @@ test_mp00_crs_of_a_128mib_dimm_at_4gib(void **state)
 
 	(void)state;
 	load("q35/seabios-memhp");
-	hp.slot[0].flags = F_ENABLED;
-	hp.slot[0].addr = 0x100000000ull;
-	hp.slot[0].size = 0x8000000ull;
+	assert_int_equal(qemu_memhp_cold_plug(&hp, 0, GiB4, MiB128, 0), 0);
 	for (int call = 0; call < 2; call++) {
 		memset(&r, 0, sizeof(r));
 		assert_int_equal(aml_eval(NULL, "\\_SB.MHPC.MP00._CRS", NULL, 0, &v), 0);
@@ -294,8 +227,7 @@ test_mp02_pxm_is_the_dimm_node(void **state)
 {
 	(void)state;
 	load("pc/seabios-memhp-2node");
-	hp.slot[2].node = 1;
-	hp.slot[2].flags = F_ENABLED;
+	assert_int_equal(qemu_memhp_cold_plug(&hp, 2, GiB4, MiB128, 1), 0);
 	assert_int_equal(eval_int("\\_SB.MHPC.MP02._PXM"), 1);
 	assert_int_equal(eval_int("\\_SB.MHPC.MP01._PXM"), 0);
 }
@@ -311,12 +243,12 @@ test_gpe_e03_notifies_an_inserted_dimm(void **state)
 {
 	(void)state;
 	load("pc/seabios-memhp");
-	hp.slot[1].flags = F_ENABLED | F_INSERTING;
+	assert_int_equal(qemu_memhp_hot_plug(&hp, 1, GiB4, MiB128, 0), 0);
 	assert_int_equal(aml_eval(NULL, "\\_GPE._E03", NULL, 0, NULL), 0);
 	assert_int_equal(fake_aml_nnotify, 1);
 	assert_string_equal(fake_aml_notifies[0].path, "\\_SB_.MHPC.MP01");
 	assert_int_equal(fake_aml_notifies[0].value, 1);
-	assert_int_equal(hp.slot[1].flags, F_ENABLED);
+	assert_int_equal(qemu_memhp_flags(&hp, 1), QEMU_MEMHP_ENABLED);
 	for (int i = 0; i < fake_aml_nlog; i++)
 		if (fake_aml_log[i].write && fake_aml_log[i].address == 0x0a14)
 			assert_int_equal(fake_aml_log[i].value, 0x02);
@@ -335,16 +267,18 @@ test_scan_sends_insert_before_remove(void **state)
 {
 	(void)state;
 	load("q35/seabios-memhp");
-	hp.slot[0].flags = F_ENABLED | F_INSERTING | F_REMOVING;
-	hp.slot[2].flags = F_ENABLED | F_REMOVING;
+	assert_int_equal(qemu_memhp_hot_plug(&hp, 0, GiB4, MiB128, 0), 0);
+	assert_int_equal(qemu_memhp_unplug_request(&hp, 0), 0);
+	assert_int_equal(qemu_memhp_cold_plug(&hp, 2, GiB4 + MiB128, MiB128, 0), 0);
+	assert_int_equal(qemu_memhp_unplug_request(&hp, 2), 0);
 	assert_int_equal(eval_int("\\_SB.MHPC.MSCN"), 1);
 	assert_int_equal(fake_aml_nnotify, 2);
 	assert_string_equal(fake_aml_notifies[0].path, "\\_SB_.MHPC.MP00");
 	assert_int_equal(fake_aml_notifies[0].value, 1);
 	assert_string_equal(fake_aml_notifies[1].path, "\\_SB_.MHPC.MP02");
 	assert_int_equal(fake_aml_notifies[1].value, 3);
-	assert_int_equal(hp.slot[0].flags, F_ENABLED | F_REMOVING);
-	assert_int_equal(hp.slot[2].flags, F_ENABLED);
+	assert_int_equal(qemu_memhp_flags(&hp, 0), QEMU_MEMHP_ENABLED | QEMU_MEMHP_REMOVING);
+	assert_int_equal(qemu_memhp_flags(&hp, 2), QEMU_MEMHP_ENABLED);
 }
 
 /*
@@ -361,7 +295,7 @@ test_ej0_writes_exactly_0x08_and_ejects(void **state)
 
 	(void)state;
 	load("pc/seabios-memhp");
-	hp.slot[0].flags = F_ENABLED | F_INSERTING;
+	assert_int_equal(qemu_memhp_hot_plug(&hp, 0, GiB4, MiB128, 0), 0);
 	fake_aml_nlog = 0;
 	assert_int_equal(aml_eval(NULL, "\\_SB.MHPC.MP00._EJ0", &arg, 1, NULL), 0);
 	assert_int_equal(fake_aml_count(AML_SPACE_IO, 0x0a14, 8, true), 1);
@@ -369,8 +303,8 @@ test_ej0_writes_exactly_0x08_and_ejects(void **state)
 	for (int i = 0; i < fake_aml_nlog; i++)
 		if (fake_aml_log[i].address == 0x0a14)
 			assert_int_equal(fake_aml_log[i].value, 0x08);
-	assert_true(hp.slot[0].ejected);
-	assert_int_equal(hp.slot[0].flags, F_INSERTING);
+	assert_int_equal(hp.slots[0].ejects, 1);
+	assert_int_equal(qemu_memhp_flags(&hp, 0), QEMU_MEMHP_INSERTING);
 }
 
 /* _OST(event 0x1, status 0x80, buffer): dword writes to MOEV then MOSC. */
@@ -387,8 +321,8 @@ test_ost_writes_event_then_status(void **state)
 	load("q35/seabios-memhp");
 	fake_aml_nlog = 0;
 	assert_int_equal(aml_eval(NULL, "\\_SB.MHPC.MP03._OST", args, 3, NULL), 0);
-	assert_int_equal(hp.slot[3].ost_event, 0x1);
-	assert_int_equal(hp.slot[3].ost_status, 0x80);
+	assert_int_equal(hp.slots[3].ost_event, 0x1);
+	assert_int_equal(hp.slots[3].ost_status, 0x80);
 	assert_int_equal(fake_aml_log[1].address, 0x0a04);
 	assert_int_equal(fake_aml_log[2].address, 0x0a08);
 	/* Too few and too many arguments are refused before any AML runs. */
@@ -408,7 +342,7 @@ test_trace_prints_calls_and_notify_by_depth(void **state)
 {
 	(void)state;
 	load("pc/seabios-memhp");
-	hp.slot[1].flags = F_ENABLED | F_INSERTING;
+	assert_int_equal(qemu_memhp_hot_plug(&hp, 1, GiB4, MiB128, 0), 0);
 	aml_trace = true;
 	fake_printk_clear();
 	assert_int_equal(aml_eval(NULL, "\\_GPE._E03", NULL, 0, NULL), 0);
@@ -428,7 +362,7 @@ test_mlck_is_released_after_each_evaluation(void **state)
 {
 	(void)state;
 	load("pc/seabios-memhp");
-	hp.slot[0].flags = F_ENABLED | F_INSERTING;
+	assert_int_equal(qemu_memhp_hot_plug(&hp, 0, GiB4, MiB128, 0), 0);
 	fake_aml_refuse[AML_SPACE_IO] = true;
 	assert_int_equal(aml_eval(NULL, "\\_SB.MHPC.MSCN", NULL, 0, NULL), -AML_EREGION);
 	assert_true(fake_printk_contains("aml: \\_SB_.MHPC.MSCN: SystemIO write of 0xa00 (32 bits) refused at DSDT+"));

@@ -10,7 +10,7 @@
  * "eject" 0x08 into 0x0A clears *inserting* and ejects nothing).
  *
  * Course text: docs/07-aml-and-acpi-events.md.
- * Tests: tests/unit/acpi/test_aml_memhp.c
+ * Tests: tests/unit/acpi/test_aml_memhp.c, test_aml_qemu.c; tests/bench/bench_aml.c
  */
 #include "qemu_memhp.h"
 
@@ -180,4 +180,16 @@ qemu_memhp_write(struct qemu_memhp *m, u32 offset, unsigned int width, u64 value
 		break;	/* 0x0C, 0x10 and odd offsets: ignored */
 	}
 	return 0;
+}
+
+int
+qemu_memhp_port(void *m, enum aml_space space, u64 address, unsigned int width,
+		u64 *value, bool write)
+{
+	(void)space;
+	if (address < QEMU_MEMHP_BASE || address + width / 8 > QEMU_MEMHP_BASE + QEMU_MEMHP_LEN)
+		return -EINVAL;
+	if (write)
+		return qemu_memhp_write(m, (u32)(address - QEMU_MEMHP_BASE), width, *value);
+	return qemu_memhp_read(m, (u32)(address - QEMU_MEMHP_BASE), width, value);
 }

@@ -31,6 +31,7 @@
 #ifndef QEMU_MEMHP_H
 #define QEMU_MEMHP_H
 
+#include "drivers/acpi/aml/aml.h"
 #include "kernel/types.h"
 
 #define QEMU_MEMHP_BASE		0x0A00	/* I/O port of offset 0 */
@@ -91,5 +92,13 @@ int qemu_memhp_write(struct qemu_memhp *m, u32 offset, unsigned int width, u64 v
 
 /* The flags byte of SLOT as a read at 0x14 would give it. */
 u8 qemu_memhp_flags(const struct qemu_memhp *m, u32 slot);
+
+/*
+ * The block as an AML region handler (fake_aml_add_handler(AML_SPACE_IO,
+ * QEMU_MEMHP_BASE, QEMU_MEMHP_LEN, qemu_memhp_port, m)): ADDRESS is the
+ * port; an access running off the block's end is refused.
+ */
+int qemu_memhp_port(void *m, enum aml_space space, u64 address, unsigned int width,
+		    u64 *value, bool write);
 
 #endif /* QEMU_MEMHP_H */
