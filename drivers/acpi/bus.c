@@ -133,10 +133,8 @@ eval_child(struct acpi_device *dev, const char *name, struct aml_value *out)
 	int err;
 
 	out->type = AML_UNINITIALIZED;
-	if (!aml_lookup(dev->node, name))
-		return -ENOENT;
-	err = aml_eval(dev->node, name, NULL, 0, out);
-	if (err)
+	err = aml_eval(dev->node, name, NULL, 0, out);	/* -ENOENT: no such child */
+	if (err && err != -ENOENT)
 		pr_warn("acpi: %s.%s: evaluation failed (%s)\n", dev->path, name, aml_strerror(err));
 	return err;
 }
@@ -228,18 +226,15 @@ acpi_device_is_present(const struct acpi_device *dev)
 static void
 run_ini(struct acpi_device *dev)
 {
-	int err;
+	struct aml_value v;
 
 	if (!(dev->sta & STA_PRESENT))
 		return;
 	for (const struct acpi_device *up = dev->parent; up; up = up->parent)
 		if (!(up->sta & (STA_PRESENT | STA_FUNCTIONING)))
 			return;
-	if (!aml_lookup(dev->node, "_INI"))
-		return;
-	err = aml_eval(dev->node, "_INI", NULL, 0, NULL);
-	if (err)
-		pr_warn("acpi: %s._INI: failed (%s)\n", dev->path, aml_strerror(err));
+	eval_child(dev, "_INI", &v);	/* a failure is warned there */
+	aml_value_free(&v);
 }
 
 /* ------------------------------------------------------------ binding */
