@@ -320,6 +320,19 @@ struct acpi_gpe_block {
 	u16 count;		/* GPEs numbered: len * 8, cut at ACPI_MAX_GPES */
 };
 
+/* The ports of byte BYTE (0 .. len - 1) of B's status half and enable half. */
+static inline u16
+acpi_gpe_sts_port(const struct acpi_gpe_block *b, u32 byte)
+{
+	return b->port + byte;
+}
+
+static inline u16
+acpi_gpe_en_port(const struct acpi_gpe_block *b, u32 byte)
+{
+	return b->port + b->len + byte;
+}
+
 /* Take the register blocks from FADT: 0, -ENODEV (no FADT) or -EINVAL
  * (no usable PM1a block; warned).  An unusable or overlapping GPE block
  * is warned about and left out. */

@@ -67,8 +67,8 @@ trace_sci(u32 fixed)
 		u64 sts = 0, en = 0;
 
 		for (u32 byte = 0; byte < MIN(b->len, 8u); byte++) {
-			sts |= (u64)inb(b->port + byte) << (8 * byte);
-			en |= (u64)inb(b->port + b->len + byte) << (8 * byte);
+			sts |= (u64)inb(acpi_gpe_sts_port(b, byte)) << (8 * byte);
+			en |= (u64)inb(acpi_gpe_en_port(b, byte)) << (8 * byte);
 		}
 		len += snprintf(line + len, sizeof(line) - len, " %s_STS 0x%02llx EN 0x%02llx",
 				b->name, (unsigned long long)sts, (unsigned long long)en);

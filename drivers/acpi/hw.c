@@ -233,8 +233,8 @@ gpe_locate(u32 gpe, u16 *sts, u16 *en, u8 *bit)
 
 	if (!b)
 		return false;
-	*sts = b->port + i / 8;
-	*en = b->port + b->len + i / 8;
+	*sts = acpi_gpe_sts_port(b, i / 8);
+	*en = acpi_gpe_en_port(b, i / 8);
 	*bit = 1u << (i % 8);
 	return true;
 }
@@ -312,12 +312,12 @@ acpi_gpe_mask_firing(u64 *pending)
 		const struct acpi_gpe_block *b = &hw.gpe[i];
 
 		for (u32 byte = 0; byte < b->len && byte * 8 < b->count; byte++) {
-			u8 en = inb(b->port + b->len + byte);
-			u8 firing = en ? inb(b->port + byte) & en : 0;
+			u8 en = inb(acpi_gpe_en_port(b, byte));
+			u8 firing = en ? inb(acpi_gpe_sts_port(b, byte)) & en : 0;
 
 			if (!firing)
 				continue;
-			outb(b->port + b->len + byte, en & ~firing);
+			outb(acpi_gpe_en_port(b, byte), en & ~firing);
 			for (u32 bit = 0; bit < 8; bit++) {
 				u32 gpe = b->base + byte * 8 + bit;
 
@@ -336,7 +336,7 @@ acpi_gpe_disable_all(void)
 {
 	for (int i = 0; i < hw.nr_gpe; i++)
 		for (u32 byte = 0; byte < hw.gpe[i].len; byte++)
-			outb(hw.gpe[i].port + hw.gpe[i].len + byte, 0);
+			outb(acpi_gpe_en_port(&hw.gpe[i], byte), 0);
 }
 
 void
@@ -344,7 +344,7 @@ acpi_gpe_clear_all(void)
 {
 	for (int i = 0; i < hw.nr_gpe; i++)
 		for (u32 byte = 0; byte < hw.gpe[i].len; byte++)
-			outb(hw.gpe[i].port + byte, 0xff);
+			outb(acpi_gpe_sts_port(&hw.gpe[i], byte), 0xff);
 }
 
 /* Every EN byte, block after block, into BUF; returns the bytes needed. */
@@ -356,7 +356,7 @@ acpi_gpe_save_enables(u8 *buf, size_t size)
 	for (int i = 0; i < hw.nr_gpe; i++)
 		for (u32 byte = 0; byte < hw.gpe[i].len; byte++, n++)
 			if (n < size)
-				buf[n] = inb(hw.gpe[i].port + hw.gpe[i].len + byte);
+				buf[n] = inb(acpi_gpe_en_port(&hw.gpe[i], byte));
 	return n;
 }
 
@@ -368,7 +368,7 @@ acpi_gpe_restore_enables(const u8 *buf, size_t size)
 	for (int i = 0; i < hw.nr_gpe; i++)
 		for (u32 byte = 0; byte < hw.gpe[i].len; byte++, n++)
 			if (n < size)
-				outb(hw.gpe[i].port + hw.gpe[i].len + byte, buf[n]);
+				outb(acpi_gpe_en_port(&hw.gpe[i], byte), buf[n]);
 }
 
 /* ------------------------------------------------------------ reset */
