@@ -11,7 +11,7 @@
  *   section       SECTION_SIZE of physical address space (128 MiB on x86_64):
  *                 the unit in which a memmap exists or does not.
  *   memblock      the boot-time allocator (mm/memblock.c), before the buddy.
- *   memory block  the hotplug unit users see (/sys/.../memoryN); later.
+ *   memory block  the hotplug unit users see (/sys/.../memoryN).
  *   pageblock     2^pageblock_order pages with one migratetype.
  *   present       a section has RAM and a memmap; online: its pages are
  *                 given to the buddy allocator.
@@ -617,6 +617,12 @@ void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *ptr);		/* NULL is fine */
 void kmalloc_stats(unsigned long *slab_pages, unsigned long *objects);
+
+/*
+ * memory_hotplug.c, memory_block.c, page_isolation.c: hot add and hot
+ * remove, memory blocks, online and offline (docs/08-hot-add.md,
+ * docs/09-hot-remove.md).  Their interface is mm/memory_hotplug.h.
+ */
 
 /* init.c: bring memory up at boot (kernel only, not in host tests).
  * kernel_main() reads the firmware's NUMA tables between the two. */
