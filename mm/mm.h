@@ -117,6 +117,17 @@ struct page {
 	unsigned long owner_index;	/* reverse map: the virtual address */
 };
 _Static_assert(sizeof(struct page) <= 64, "struct page must stay within 64 bytes");
+
+/*
+ * page->owner of every page (head and tails) of a hot-added section's
+ * memmap taken from the buddy: mm/memory_hotplug.c sets it after the
+ * allocation and clears it before the free, and mhp_first_busy_pfn()
+ * (mm/page_isolation.c) reports such a page as "memmap", unmovable.  A
+ * value no object has; never dereferenced.  (Boot memmaps are memblock
+ * allocations, PG_reserved; memmap_on_memory memmaps lie in their own
+ * block's vmemmap pages, which offline skips.)
+ */
+#define PAGE_OWNER_MEMMAP	((void *)0x4d454d4d41500000UL)	/* "MEMMAP" */
 /* The encoded memmap (below) needs its low 6 bits free. */
 _Static_assert(PAGES_PER_SECTION * sizeof(struct page) % 64 == 0,
 	       "a section's memmap must be a multiple of 64 bytes");
@@ -442,6 +453,10 @@ int memblock_mark_hotplug(paddr_t base, u64 size);
 /* mem=: keep the first LIMIT bytes of RAM (holes not counted), move the
  * rest to hidden.  -EINVAL for LIMIT 0. */
 int memblock_cap_memory(u64 limit);
+/* Hidden RAM out of and back into memblock.hidden (probe, remove); same
+ * returns as above.  memblock.memory is never touched: it stays the boot RAM. */
+int memblock_unhide(paddr_t base, u64 size);
+int memblock_hide(paddr_t base, u64 size, int nid);
 /*
  * Allocate SIZE bytes aligned to ALIGN (a power of two), top-down, first
  * fit (bottom-up while memblock.bottom_up is set), from memory minus
