@@ -867,7 +867,8 @@ memory_hotplug_reset(void)
 		if (memory_block_destroy_locked(mb->id))
 			panic("memory_hotplug_reset: memory%lu stays", mb->id);
 	}
-	for (int i = 0; i < nr_ranges; i++) {
+	/* Newest first: a memmap may lie in memory an older range added. */
+	for (int i = nr_ranges - 1; i >= 0; i--) {
 		const struct hotplug_range *r = &ranges[i];
 		unsigned long nr = pfn_to_section_nr(PHYS_PFN(r->start));
 
