@@ -454,6 +454,10 @@ int memblock_mark_hotplug(paddr_t base, u64 size);
 /* mem=: keep the first LIMIT bytes of RAM (holes not counted), move the
  * rest to hidden.  -EINVAL for LIMIT 0. */
 int memblock_cap_memory(u64 limit);
+/* Hidden RAM out of and back into memblock.hidden (probe, remove); same
+ * returns as above.  memblock.memory is never touched: it stays the boot RAM. */
+int memblock_unhide(paddr_t base, u64 size);
+int memblock_hide(paddr_t base, u64 size, int nid);
 /*
  * Allocate SIZE bytes aligned to ALIGN (a power of two), top-down, first
  * fit (bottom-up while memblock.bottom_up is set), from memory minus
