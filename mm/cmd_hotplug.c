@@ -320,15 +320,20 @@ cmd_offline(int argc, char **argv)
 
 /* ------------------------------------------------------------ probe, remove, retry */
 
-/* ADDR and SIZE words into a range; "0x20000000 128M" names it back in *WHAT. */
+/* `CMD ADDR SIZE`: read the range, then FN(addr, size) under the error rule. */
 static int
-range_args(char **argv, u64 *addr, u64 *size, char *what, size_t what_size)
+range_command(char **argv, int (*fn)(u64 start, u64 size))
 {
-	if (arg_u64(argv[1], addr) || arg_size(argv[2], size) || !*size)
+	unsigned long before;
+	char what[48];
+	u64 addr, size;
+
+	if (arg_u64(argv[1], &addr) || arg_size(argv[2], &size) || !size)
 		return usage(argv[0]);
-	snprintf(what, what_size, "[mem 0x%llx-0x%llx]", (unsigned long long)*addr,
-		 (unsigned long long)(*addr + *size - 1));
-	return 0;
+	snprintf(what, sizeof(what), "[mem 0x%llx-0x%llx]", (unsigned long long)addr,
+		 (unsigned long long)(addr + size - 1));
+	before = printk_console_errors();
+	return report(argv[0], what, fn(addr, size), before);
 }
 
 SHELL_COMMAND(cmd_probe, "probe", "ADDR SIZE", 2, 2,
@@ -336,17 +341,8 @@ SHELL_COMMAND(cmd_probe, "probe", "ADDR SIZE", 2, 2,
 static int
 cmd_probe(int argc, char **argv)
 {
-	unsigned long before;
-	char what[48];
-	u64 addr, size;
-	int err;
-
 	(void)argc;
-	err = range_args(argv, &addr, &size, what, sizeof(what));
-	if (err)
-		return err;
-	before = printk_console_errors();
-	return report(argv[0], what, probe_memory(addr, size), before);
+	return range_command(argv, probe_memory);
 }
 
 SHELL_COMMAND(cmd_remove, "remove", "ADDR SIZE", 2, 2,
@@ -354,17 +350,8 @@ SHELL_COMMAND(cmd_remove, "remove", "ADDR SIZE", 2, 2,
 static int
 cmd_remove(int argc, char **argv)
 {
-	unsigned long before;
-	char what[48];
-	u64 addr, size;
-	int err;
-
 	(void)argc;
-	err = range_args(argv, &addr, &size, what, sizeof(what));
-	if (err)
-		return err;
-	before = printk_console_errors();
-	return report(argv[0], what, remove_memory(addr, size), before);
+	return range_command(argv, remove_memory);
 }
 
 static int
