@@ -38,8 +38,11 @@ size_text(u64 size, char *buf, size_t len)
 		/* one decimal, rounded */
 		u64 tenths = (size * 10 + (1ULL << (10 * u)) / 2) >> (10 * u);
 
-		snprintf(buf, len, "%llu.%llu%c", (unsigned long long)(tenths / 10),
-			 (unsigned long long)(tenths % 10), units[u]);
+		if (tenths % 10)
+			snprintf(buf, len, "%llu.%llu%c", (unsigned long long)(tenths / 10),
+				 (unsigned long long)(tenths % 10), units[u]);
+		else	/* rounded to a whole number: 1023.96M is 1024M */
+			snprintf(buf, len, "%llu%c", (unsigned long long)(tenths / 10), units[u]);
 	}
 }
 
