@@ -23,7 +23,13 @@ import socket
 import subprocess
 
 import qemu
-from acpi_shell import NOTIFY_TIMEOUT, notify_line
+from acpi_shell import NOTIFY_TIMEOUT, slot_path
+
+
+def dimm_line(slot, what):
+    """The memory-device driver's log line for SLOT ending in WHAT
+    (drivers/acpi/memory_device.c: added, ejected, eject failed)."""
+    return re.escape(f"acpi memory: {slot_path(slot)}: slot {slot} ") + r".*: " + what
 
 TOOL = os.path.join(qemu.ROOT, "tools", "hotplug")
 MiB = 1 << 20
@@ -77,7 +83,7 @@ def test_add_list_del(boot):
     r = hotplug(m, "add", "128M")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "dimm1: slot 0, addr 0x100000000, size 128M (0x8000000), node 0", r.stdout
-    m.expect(notify_line(0, 1), NOTIFY_TIMEOUT)
+    m.expect(dimm_line(0, "added"), NOTIFY_TIMEOUT)
     rows = list_rows(hotplug(m, "list").stdout)
     assert rows == [{"id": "dimm1", "slot": "0", "addr": "0x100000000", "size": "128M",
                      "node": "0", "hotplugged": "yes"}], rows
@@ -90,13 +96,13 @@ def test_add_list_del(boot):
     assert r.returncode == 0, r.stderr
     assert re.fullmatch(r"dimm2: slot 2, addr 0x[0-9a-f]+, size 1G \(0x40000000\), node 1\n",
                         r.stdout), r.stdout
-    m.expect(notify_line(2, 1), NOTIFY_TIMEOUT)
+    m.expect(dimm_line(2, "added"), NOTIFY_TIMEOUT)
 
     m.pos = len(m.output)
     r = hotplug(m, "del", "dimm1")
     assert r.returncode == 0, r.stderr
     assert "dimm1: unplug requested" in r.stdout and "guest must eject" in r.stdout, r.stdout
-    m.expect(notify_line(0, 3), NOTIFY_TIMEOUT)
+    m.expect(dimm_line(0, "ejected"), NOTIFY_TIMEOUT)
 
 
 def test_refused_add_leaves_nothing_behind(boot):
@@ -117,15 +123,19 @@ def test_refused_add_leaves_nothing_behind(boot):
 
 
 def test_del_wait_times_out_while_the_kernel_does_not_eject(boot):
-    # The kernel logs the eject request but has no driver to eject yet:
-    # --wait must say so, exit 1, and leave the DIMM and its backend.
+    # The kernel refuses the eject (offline fails: the error injector
+    # makes MEM_GOING_OFFLINE fail): --wait must say so, exit 1, and
+    # leave the DIMM and its backend.
     m = qmp_machine(boot)
     assert hotplug(m, "add", "128M").returncode == 0
+    m.expect(dimm_line(0, "added"), NOTIFY_TIMEOUT)
+    m.resync()
+    m.run("echo -16 > /sys/kernel/debug/notifier-error-inject/memory/actions/MEM_GOING_OFFLINE/error")
     m.pos = len(m.output)
     r = hotplug(m, "del", "dimm1", "--wait", "1")
     assert r.returncode == 1, r.stdout
     assert "tools/hotplug: dimm1: not ejected by the guest within 1 s" in r.stderr, r.stderr
-    m.expect(notify_line(0, 3), NOTIFY_TIMEOUT)
+    m.expect(dimm_line(0, r"eject failed \(-16\)"), NOTIFY_TIMEOUT)
     assert "mem1" in with_qmp(m, objects)
     r = hotplug(m, "del", "nosuch")
     assert r.returncode == 1 and r.stderr.strip() == \
