@@ -69,6 +69,8 @@ ACPI_SRCS += drivers/acpi/worker.c       # kacpid: the one task that runs AML; a
 ACPI_SRCS += drivers/acpi/bus.c          # devices by _HID/_CID/_STA, drivers, the Notify queue
 ACPI_SRCS += drivers/acpi/sleep.c        # power off (\_S5, SLP_EN) and the reset register
 ACPI_SRCS += drivers/acpi/cmd_aml.c      # `aml eval`, `aml ls`, `acpi devices`, `trace`, `poweroff`
+ACPI_SRCS += drivers/acpi/memory_device.c # PNP0C80 DIMM slots: Notify 1 -> add_memory, Notify 3 -> remove, _EJ0, _OST
+ACPI_SRCS += drivers/acpi/cmd_memory.c   # `dimms`, `eject SLOT`
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
 AML_SRCS += drivers/acpi/aml/namespace.c  # the tree of names: make, find (ACPI's search rules), delete, walk
@@ -111,7 +113,10 @@ MM_SRCS += mm/buddy_check.c                 # its invariant checker (memcheck)
 MM_SRCS += mm/slab.c                        # kmalloc and kfree: size classes over buddy pages
 MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in order
 MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
+MM_SRCS += mm/cmd_hotplug.c                 # lsmem online offline probe remove retry kalloc
 MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
+MM_SRCS += mm/page_isolation.c              # isolate pageblocks, find what holds a page, take free pages out
+MM_SRCS += mm/memory_block.c                # memory blocks, their sysfs files, online and offline
 
 SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))

@@ -104,6 +104,19 @@ extern enum mhp_online_type mhp_default_online_type;
 extern bool memmap_on_memory;
 unsigned long mhp_vmemmap_pages(void);	/* per block, pageblock-rounded */
 
+/*
+ * Where add_memory() gets a section's memmap (without memmap_on_memory):
+ * ALLOC returns SIZE bytes, 64-byte aligned, preferring node NID, and
+ * sets *OUT_NID to the node they came from; NULL when there are none.
+ * FREE gives back what ALLOC returned.  Default (both NULL): the buddy,
+ * GFP_KERNEL | __GFP_THISNODE on NID first, then any node, every page
+ * marked PG_memmap (what
+ * mhp_first_busy_pfn() calls "memmap").  Host tests give memmaps from the heap, or
+ * fail on demand.
+ */
+void mhp_set_memmap_allocator(struct page *(*alloc)(int nid, size_t size, int *out_nid),
+			      void (*free)(struct page *memmap, size_t size));
+
 /* ------------------------------------------------------------ memory blocks */
 
 enum memory_block_state {
@@ -163,6 +176,9 @@ int memory_block_create_locked(unsigned long id, int nid, bool early,
 			       struct hotplug_range *range, unsigned long nr_vmemmap_pages);
 /* Unregister and free an OFFLINE block: 0, -ENOENT, -EBUSY (online). */
 int memory_block_destroy_locked(unsigned long id);
+/* Host tests: forget every block and its files, every notifier and
+ * injected error (memory_hotplug_reset() calls it). */
+void memory_block_reset(void);
 
 /*
  * valid_zones, Linux's text: online, the zone's name ("Movable",
@@ -178,9 +194,10 @@ void memory_block_valid_zones(const struct memory_block *mb, char *buf, size_t s
  *   online_movable  ZONE_MOVABLE
  *   online_kernel   the node's kernel zone (DMA, DMA32 or Normal) whose
  *                   span the range intersects, else ZONE_NORMAL
- *   online          movable_node set: ZONE_MOVABLE; else the kernel zone
- *                   if only it intersects, ZONE_MOVABLE if only Movable
- *                   intersects, the kernel zone when neither or both do
+ *   online          the kernel zone if only it intersects, ZONE_MOVABLE
+ *                   if only Movable intersects; when neither or both do,
+ *                   ZONE_MOVABLE with movable_node, else the kernel zone
+ *                   (Linux's default_zone_for_pfn())
  */
 enum zone_type mhp_zone_for_range(int nid, unsigned long start_pfn,
 				  unsigned long nr_pages, enum mhp_online_type type);
