@@ -26,6 +26,7 @@
 #define KERN_INFO	KERN_SOH "6"	/* boot progress, events */
 #define KERN_DEBUG	KERN_SOH "7"
 #define LOGLEVEL_DEFAULT 6		/* level of a message without a prefix */
+#define LOGLEVEL_ERR	3		/* KERN_ERR's level */
 
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list ap);
@@ -36,6 +37,10 @@ int vprintk(const char *fmt, va_list ap);
 #define pr_info(...)	printk(KERN_INFO __VA_ARGS__)
 #define pr_debug(...)	printk(KERN_DEBUG __VA_ARGS__)
 extern int console_loglevel;
+/* How many messages at KERN_ERR or worse the console has shown since boot:
+ * a command compares it before and after a call to know whether the
+ * callee already told the user why it failed (mm/cmd_hotplug.c). */
+unsigned long printk_console_errors(void);
 
 /* panic.c */
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;

@@ -6,7 +6,8 @@
  * off, with the multiboot2 magic and the boot information's address.
  * Each step below needs only the steps above it; read it top to bottom.
  *
- * Course text: docs/01-boot.md; ACPI events: docs/07-aml-and-acpi-events.md.
+ * Course text: docs/01-boot.md; ACPI events: docs/07-aml-and-acpi-events.md;
+ * memory blocks: docs/08-hot-add.md.
  */
 #include <arch/cpu.h>
 #include "drivers/acpi/acpi.h"
@@ -16,6 +17,7 @@
 #include "kernel/lib.h"
 #include "kernel/shell.h"
 #include "kernel/task.h"
+#include "mm/memory_hotplug.h"
 #include "mm/mm.h"
 
 static void
@@ -76,6 +78,10 @@ kernel_main(u32 magic, paddr_t mbi_paddr)
 	acpi_tables_init(boot_info.rsdp_v2, boot_info.rsdp_v1);
 	acpi_numa_init();	/* SRAT, SLIT: the nodes, before the memmap is placed */
 	mm_init_late();
+	/* Memory blocks for the boot RAM (online), the status list, the
+	 * files in /sys/devices/system/memory: kmalloc works now, and the
+	 * ACPI bus scan of step 7 may hot-add cold-plugged DIMMs. */
+	memory_hotplug_init();
 
 	/* 5. Interrupt controllers and the clock; then interrupts on. */
 	arch_irq_init();

@@ -21,6 +21,9 @@
 
 int console_loglevel = 7;		/* print levels 0..6 */
 
+/* Messages at KERN_ERR or worse that reached the console (printk_console_errors()). */
+static unsigned long console_errors;
+
 /* The log ring: written under interrupts-off, read by `dmesg`. */
 static struct {
 	char buf[LOG_BUF_SIZE];
@@ -63,6 +66,8 @@ vprintk(const char *fmt, va_list ap)
 	if (level < console_loglevel) {
 		console_write(stamp, sn);
 		console_write(msg, n);
+		if (level <= LOGLEVEL_ERR)
+			console_errors++;
 	}
 	log.line_open = n > 0 && msg[n - 1] != '\n';
 	arch_irq_restore(flags);
@@ -79,6 +84,12 @@ printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+unsigned long
+printk_console_errors(void)
+{
+	return console_errors;
 }
 
 /* `dmesg`: the whole log buffer, oldest first. */

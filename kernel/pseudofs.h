@@ -31,7 +31,11 @@
 #include "kernel/types.h"
 
 #define PSEUDOFS_PATH_MAX	128	/* bytes in a path, the NUL included */
-#define PSEUDOFS_MAX_DYNAMIC	2048	/* files registered at run time */
+/* Files registered at run time.  The big user is memory hotplug: about 7
+ * files per memory block, and 8 DIMM slots of up to 32G plus 1G of boot
+ * RAM are 264 blocks of 128M, 1850 files; 300 blocks and the node and
+ * debug files fit with room to spare. */
+#define PSEUDOFS_MAX_DYNAMIC	4096
 #define PSEUDOFS_READ_MAX	65536	/* bytes `cat` shows of one file */
 
 /* ------------------------------------------------------------ the sink

@@ -301,6 +301,26 @@ memblock_mark_hotplug(paddr_t base, u64 size)
 }
 
 /*
+ * probe (mm/memory_hotplug.c): hidden RAM that probe adds leaves hidden,
+ * and goes back there when it is removed, so it can be probed again.
+ * memblock.memory stays the boot RAM (the `numa` command calls it so);
+ * hidden is "RAM mem= cut off that nobody uses now".  These run after
+ * boot too, under mem_hotplug_lock.
+ */
+int
+memblock_unhide(paddr_t base, u64 size)
+{
+	return change(&memblock.hidden, "unhide", REBUILD_REMOVE, base, size,
+		      NUMA_NO_NODE, 0);
+}
+
+int
+memblock_hide(paddr_t base, u64 size, int nid)
+{
+	return change(&memblock.hidden, "hide", REBUILD_ADD, base, size, nid, 0);
+}
+
+/*
  * The address below which memory holds exactly LIMIT bytes of RAM, and
  * above which some RAM is left; MEMBLOCK_END when there are LIMIT bytes
  * of RAM or fewer in all.  Holes do not count: mem=256M keeps 256 MiB of

@@ -163,6 +163,9 @@ int memory_block_create_locked(unsigned long id, int nid, bool early,
 			       struct hotplug_range *range, unsigned long nr_vmemmap_pages);
 /* Unregister and free an OFFLINE block: 0, -ENOENT, -EBUSY (online). */
 int memory_block_destroy_locked(unsigned long id);
+/* Host tests: forget every block and its files, every notifier and
+ * injected error (memory_hotplug_reset() calls it). */
+void memory_block_reset(void);
 
 /*
  * valid_zones, Linux's text: online, the zone's name ("Movable",
@@ -178,9 +181,10 @@ void memory_block_valid_zones(const struct memory_block *mb, char *buf, size_t s
  *   online_movable  ZONE_MOVABLE
  *   online_kernel   the node's kernel zone (DMA, DMA32 or Normal) whose
  *                   span the range intersects, else ZONE_NORMAL
- *   online          movable_node set: ZONE_MOVABLE; else the kernel zone
- *                   if only it intersects, ZONE_MOVABLE if only Movable
- *                   intersects, the kernel zone when neither or both do
+ *   online          the kernel zone if only it intersects, ZONE_MOVABLE
+ *                   if only Movable intersects; when neither or both do,
+ *                   ZONE_MOVABLE with movable_node, else the kernel zone
+ *                   (Linux's default_zone_for_pfn())
  */
 enum zone_type mhp_zone_for_range(int nid, unsigned long start_pfn,
 				  unsigned long nr_pages, enum mhp_online_type type);

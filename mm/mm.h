@@ -84,7 +84,11 @@ enum pageflags {
 	PG_slab,	/* holds kmalloc objects */
 	PG_pgtable,	/* a page-table page */
 	PG_movable,	/* allocated with __GFP_MOVABLE: contents may move */
-	PG_isolated,	/* taken off the free lists by isolation (hotplug) */
+	PG_isolated,	/* a free block held off the free lists for a moment, with
+			 * interrupts off, while page_isolation.c re-lists it */
+	PG_memmap,	/* holds a hot-added section's memmap (struct pages):
+			 * set by whoever allocates it (memory_hotplug.c, and
+			 * online for memmap_on_memory pages); never movable */
 	NR_PAGEFLAGS
 };
 
@@ -102,21 +106,40 @@ enum pageflags {
  *   allocated tail   -              0         0         unused
  *   kmalloc slab     PG_slab        1         class     on its class's list
  *                    (owner: first free object; owner_index: objects in use)
+ *   memmap           PG_memmap      1         0         unused
+ *                    (+ PG_reserved for memmap_on_memory pages in their block)
+ *   offline          PG_reserved    1         0         unused
+ *                    (taken out of the buddy by offline: page_isolation.c)
  *
  * pageblock_mt is meaningful only in the first page of a pageblock, for
- * every state: it is that pageblock's migratetype.
+ * every state: it is that pageblock's migratetype.  pageblock_saved_mt,
+ * also in the first page only, is meaningful while pageblock_mt is
+ * MIGRATE_ISOLATE: the type to go back to when the isolation is undone
+ * (mm/page_isolation.c).
  */
 struct page {
 	unsigned long flags;	/* node | zone | section | PG_* (see above) */
 	int refcount;		/* 0: free or a tail; >= 1: in use */
 	u8 pageblock_mt;	/* first page of a pageblock: its migratetype */
-	u8 reserved0[3];
+	u8 pageblock_saved_mt;	/* first page, while isolated: the type before */
+	u8 reserved0[2];
 	unsigned long private;	/* free head or allocated head: the order */
 	struct list_head lru;	/* free head: link in free_area; else owner's */
 	void *owner;		/* reverse map: the address space (later) */
 	unsigned long owner_index;	/* reverse map: the virtual address */
 };
 _Static_assert(sizeof(struct page) <= 64, "struct page must stay within 64 bytes");
+
+/*
+ * page->owner of every page (head and tails) of a hot-added section's
+ * memmap taken from the buddy: mm/memory_hotplug.c sets it after the
+ * allocation and clears it before the free, and mhp_first_busy_pfn()
+ * (mm/page_isolation.c) reports such a page as "memmap", unmovable.  A
+ * value no object has; never dereferenced.  (Boot memmaps are memblock
+ * allocations, PG_reserved; memmap_on_memory memmaps lie in their own
+ * block's vmemmap pages, which offline skips.)
+ */
+#define PAGE_OWNER_MEMMAP	((void *)0x4d454d4d41500000UL)	/* "MEMMAP" */
 /* The encoded memmap (below) needs its low 6 bits free. */
 _Static_assert(PAGES_PER_SECTION * sizeof(struct page) % 64 == 0,
 	       "a section's memmap must be a multiple of 64 bytes");
@@ -442,6 +465,10 @@ int memblock_mark_hotplug(paddr_t base, u64 size);
 /* mem=: keep the first LIMIT bytes of RAM (holes not counted), move the
  * rest to hidden.  -EINVAL for LIMIT 0. */
 int memblock_cap_memory(u64 limit);
+/* Hidden RAM out of and back into memblock.hidden (probe, remove); same
+ * returns as above.  memblock.memory is never touched: it stays the boot RAM. */
+int memblock_unhide(paddr_t base, u64 size);
+int memblock_hide(paddr_t base, u64 size, int nid);
 /*
  * Allocate SIZE bytes aligned to ALIGN (a power of two), top-down, first
  * fit (bottom-up while memblock.bottom_up is set), from memory minus

@@ -8,12 +8,17 @@
  * may use; the zonelist built here turns that into one plain walk: the
  * node's own zones, highest first, then the other nodes by distance.
  *
- * Course text: docs/05-free-area-splitting.md.
- * Tests: tests/unit/mm/test_page_alloc.c
+ * Zones grow when memory is onlined (zone_init_range()) and shrink when
+ * it goes offline (zone_remove_range()); a node whose zones are all empty
+ * stays online, memory-less.
+ *
+ * Course text: docs/05-free-area-splitting.md, docs/09-hot-remove.md.
+ * Tests: tests/unit/mm/test_page_alloc.c, tests/unit/mm/test_memory_block.c
  */
 #include <arch/cpu.h>
 #include "kernel/kernel.h"
 #include "kernel/lib.h"
+#include "mm/internal.h"
 #include "mm/mm.h"
 
 pg_data_t node_data[MAX_NUMNODES];
@@ -215,6 +220,94 @@ zone_init_range(int nid, enum zone_type zid, unsigned long start_pfn,
 	zone->present_pages += present;
 	pgdat->node_present_pages += present;
 	node_update_span(pgdat);
+}
+
+/*
+ * The first pfn of ZONE in [start_pfn, end_pfn), or END_PFN.  Only online
+ * sections count: the pages of offline blocks keep their zone links until
+ * they are onlined again.
+ */
+static unsigned long
+zone_first_pfn_in(const struct zone *zone, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn;
+
+	while (pfn < end_pfn) {
+		const struct mem_section *ms = nr_to_section(pfn_to_section_nr(pfn));
+
+		if (!section_has_mem_map(ms) || !(ms->section_mem_map & SECTION_IS_ONLINE)) {
+			pfn = section_nr_to_pfn(pfn_to_section_nr(pfn) + 1);
+			continue;
+		}
+		if (page_zone(pfn_to_page(pfn)) == zone)
+			return pfn;
+		pfn++;
+	}
+	return end_pfn;
+}
+
+/* One past the last pfn of ZONE in [start_pfn, end_pfn), or START_PFN. */
+static unsigned long
+zone_last_pfn_in(const struct zone *zone, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = end_pfn;
+
+	while (pfn > start_pfn) {
+		const struct mem_section *ms = nr_to_section(pfn_to_section_nr(pfn - 1));
+
+		if (!section_has_mem_map(ms) || !(ms->section_mem_map & SECTION_IS_ONLINE)) {
+			pfn = MAX(start_pfn, section_nr_to_pfn(pfn_to_section_nr(pfn - 1)));
+			continue;
+		}
+		if (page_zone(pfn_to_page(pfn - 1)) == zone)
+			return pfn;
+		pfn--;
+	}
+	return start_pfn;
+}
+
+/*
+ * See mm/internal.h; Linux's shrink_zone_span() idea.  Under
+ * mem_hotplug_lock; the range's pages are off the free lists already.
+ *
+ * 1. Count the range's pages that are ZONE's: present pages of zone and
+ *    node go down by that many.
+ * 2. No present page left: the zone spans nothing (start 0, span 0), so
+ *    build_all_zonelists() leaves it out.
+ * 3. Else, if the range held the zone's first pfn, the new start is the
+ *    first of the zone's pfns after it; if it held the last, the new end
+ *    is one past the last before it.  A range in the middle leaves a hole
+ *    in the span, as in Linux.
+ * 4. The node spans what its zones span.
+ */
+void
+zone_remove_range(struct zone *zone, unsigned long start_pfn, unsigned long end_pfn)
+{
+	pg_data_t *pgdat = zone->zone_pgdat;
+	unsigned long pfn, present = 0, zstart, zend;
+
+	assert(start_pfn <= end_pfn);
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)		/* 1 */
+		if (pfn_valid(pfn) && page_zone(pfn_to_page(pfn)) == zone)
+			present++;
+	assert(present <= zone->present_pages && present <= pgdat->node_present_pages);
+	zone->present_pages -= present;
+	pgdat->node_present_pages -= present;
+
+	zstart = zone->zone_start_pfn;
+	zend = zone_end_pfn(zone);
+	if (zone->present_pages == 0) {				/* 2 */
+		zstart = zend = 0;
+	} else {						/* 3 */
+		if (start_pfn <= zstart && end_pfn > zstart)
+			zstart = zone_first_pfn_in(zone, end_pfn, zend);
+		if (end_pfn >= zend && start_pfn < zend)
+			zend = zone_last_pfn_in(zone, zstart, MIN(start_pfn, zend));
+		assert(zstart < zend);
+	}
+	zone->zone_start_pfn = zstart;
+	zone->spanned_pages = zend - zstart;
+	node_update_span(pgdat);				/* 4 */
 }
 
 /* Append NID's non-empty zones to LIST at *N, highest zone first. */

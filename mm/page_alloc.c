@@ -137,9 +137,11 @@ section_is_hotpluggable(unsigned long pfn)
 }
 
 /* ------------------------------------------------------------ free lists
- * Protected by disabling interrupts: every function here is _locked. */
+ * Protected by disabling interrupts: every function here is _locked.
+ * Shared with mm/page_isolation.c through mm/internal.h. */
 
-static void
+/* List the free block PAGE of ORDER on MT's lists, as it is (no merging). */
+void
 add_to_free_list_locked(struct zone *zone, struct page *page, unsigned int order, int mt)
 {
 	assert(!arch_irqs_enabled());
@@ -152,7 +154,7 @@ add_to_free_list_locked(struct zone *zone, struct page *page, unsigned int order
 }
 
 /* Unlink a free block; its head becomes a plain free page (no flags). */
-static void
+void
 del_from_free_list_locked(struct zone *zone, struct page *page, unsigned int order, int mt)
 {
 	assert(!arch_irqs_enabled());
@@ -222,7 +224,7 @@ page_is_buddy(struct zone *zone, unsigned long pfn, unsigned long buddy_pfn,
  *        order 1:  [ 4 5 ][ 6 7 ]      6-7 is free: merge
  *        order 2:  [ 4 5 6 7 ]         buddy 0-3 is in use: stop
  */
-static void
+void
 free_one_block_locked(struct zone *zone, unsigned long pfn, unsigned int order, int mt)
 {
 	assert(!arch_irqs_enabled());
@@ -240,7 +242,8 @@ free_one_block_locked(struct zone *zone, unsigned long pfn, unsigned int order, 
 
 /* Page flags no page may carry when it is freed: someone still owns it. */
 #define PG_FREE_CHECK	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_locked) | \
-			 (1UL << PG_slab) | (1UL << PG_pgtable) | (1UL << PG_isolated))
+			 (1UL << PG_slab) | (1UL << PG_pgtable) | (1UL << PG_isolated) | \
+			 (1UL << PG_memmap))
 
 /*
  * Drop a reference to the allocated block PAGE of ORDER; the last one

@@ -25,6 +25,7 @@
 #include "kernel/lib.h"
 #include "kernel/pseudofs.h"
 #include "kernel/shell.h"
+#include "mm/memory_hotplug.h"
 #include "mm/mm.h"
 
 extern char __bss_start[], __bss_end[];	/* linker.ld */
@@ -361,6 +362,7 @@ PSEUDO_FILE(zoneinfo, "/proc/zoneinfo", zoneinfo_show, NULL,
  * Linux's "Kernel data" once began where the code ends, rodata included,
  * as ours does (newer kernels split a "Kernel rodata" line off).  Devices
  * (PCI windows, ROMs) are not shown: hotmem does not probe them.
+ * Hot-added memory is "System RAM" too (see iomem_show()).
  */
 static const char *
 iomem_type_name(u32 type)
@@ -398,35 +400,132 @@ iomem_kernel(struct seq *s)
 			iomem_line(s, 1, parts[i].start, parts[i].end - 1, parts[i].name);
 }
 
+/*
+ * The top-level lines.  The boot map's entries, except RAM that is not
+ * the kernel's: what mem= hid (memblock.hidden) is left out, as Linux
+ * trims its E820 table, and so is RAM a hot-added range covers; then
+ * every ENABLED hot-added range (ACPI or probe) as "System RAM" of its
+ * own, as Linux registers one resource per add_memory().
+ */
+#define IOMEM_MAX_LINES		256	/* more are dropped, never overrun */
+
+struct iomem_range {
+	u64 start, end;			/* [start, end) */
+	const char *name;
+};
+
+static struct iomem_range iomem_lines[IOMEM_MAX_LINES];
+static int iomem_nr;
+
+/* Insert in address order; equal starts keep the order they came in. */
+static void
+iomem_add(u64 start, u64 end, const char *name)
+{
+	int i = iomem_nr;
+
+	if (iomem_nr == IOMEM_MAX_LINES || end <= start)
+		return;
+	while (i > 0 && iomem_lines[i - 1].start > start) {
+		iomem_lines[i] = iomem_lines[i - 1];
+		i--;
+	}
+	iomem_lines[i] = (struct iomem_range){ start, end, name };
+	iomem_nr++;
+}
+
+static bool
+range_is_hot_added(const struct hotplug_range *r)
+{
+	return r && r->status == MHP_ENABLED && r->source != MHP_SOURCE_BOOT;
+}
+
+/*
+ * Cutting a boot RAM entry: of the RAM that is not boot RAM's any more
+ * (hidden by mem=, covered by a hot-added range), the piece with the
+ * lowest start that overlaps [cur, end).
+ */
+struct iomem_cut {
+	u64 cur, end;		/* the rest of the entry: [cur, end) */
+	u64 start, stop;	/* the piece found: [start, stop) */
+	bool found;
+};
+
+static void
+iomem_cut_consider(struct iomem_cut *c, u64 start, u64 stop)
+{
+	if (start < c->end && stop > c->cur && (!c->found || start < c->start)) {
+		c->start = start;
+		c->stop = stop;
+		c->found = true;
+	}
+}
+
+static void
+iomem_next_cut(struct iomem_cut *c)
+{
+	c->found = false;
+	for (int i = 0; i < memblock.hidden.cnt; i++) {
+		const struct memblock_region *r = &memblock.hidden.regions[i];
+
+		iomem_cut_consider(c, r->base, r->base + r->size);
+	}
+	for (int id = 0; id < hotplug_range_count(); id++) {
+		const struct hotplug_range *r = hotplug_range_at(id);
+
+		if (range_is_hot_added(r))
+			iomem_cut_consider(c, r->start, r->start + r->size);
+	}
+}
+
+static void
+iomem_boot_ram(u64 start, u64 end)
+{
+	struct iomem_cut c = { .cur = start, .end = end };
+
+	while (c.cur < c.end) {
+		iomem_next_cut(&c);
+		if (!c.found) {
+			iomem_add(c.cur, c.end, "System RAM");
+			return;
+		}
+		if (c.start > c.cur)
+			iomem_add(c.cur, c.start, "System RAM");
+		c.cur = c.stop;
+	}
+}
+
 static int
 iomem_show(struct seq *s)
 {
 	const struct boot_info *bi = &boot_info;
 	paddr_t kernel = (paddr_t)__kernel_phys_start;
-	const struct boot_mem_range *prev = NULL;
 
-	/* Address order by selection: the loader's order need not be sorted. */
-	for (;;) {
-		const struct boot_mem_range *next = NULL;
+	iomem_nr = 0;
+	for (int i = 0; i < bi->nr_mem; i++) {
+		const struct boot_mem_range *r = &bi->mem[i];
 
-		for (int i = 0; i < bi->nr_mem; i++) {
-			const struct boot_mem_range *r = &bi->mem[i];
-
-			if (!r->size || (prev && (r->base < prev->base ||
-						  (r->base == prev->base && r <= prev))))
-				continue;
-			if (!next || r->base < next->base)
-				next = r;
-		}
-		if (!next)
-			return 0;
-		iomem_line(s, 0, next->base, next->base + next->size - 1,
-			   iomem_type_name(next->type));
-		if (next->type == BOOT_MEM_RAM && next->base <= kernel &&
-		    kernel - next->base < next->size)
-			iomem_kernel(s);
-		prev = next;
+		if (!r->size)
+			continue;
+		if (r->type == BOOT_MEM_RAM)
+			iomem_boot_ram(r->base, r->base + r->size);
+		else
+			iomem_add(r->base, r->base + r->size, iomem_type_name(r->type));
 	}
+	for (int id = 0; id < hotplug_range_count(); id++) {
+		const struct hotplug_range *r = hotplug_range_at(id);
+
+		if (range_is_hot_added(r))
+			iomem_add(r->start, r->start + r->size, "System RAM");
+	}
+
+	for (int i = 0; i < iomem_nr; i++) {
+		const struct iomem_range *l = &iomem_lines[i];
+
+		iomem_line(s, 0, l->start, l->end - 1, l->name);
+		if (!strcmp(l->name, "System RAM") && l->start <= kernel && kernel < l->end)
+			iomem_kernel(s);
+	}
+	return 0;
 }
 PSEUDO_FILE(iomem, "/proc/iomem", iomem_show, NULL,
 	    "the physical address map: RAM, reserved, the kernel (Linux format)");
@@ -476,12 +575,22 @@ cmd_memcheck(int argc, char **argv)
  * (PG_head).  Starting at a section boundary, every block starts at or
  * after the walk (blocks are aligned and never span sections), so the
  * walk meets each head before the pages it covers.
+ *
+ * A section that is not online (its memory block offline, or hot-added
+ * and not yet onlined) has a memmap but no page the buddy knows: its RAM
+ * is drawn as offline, whatever its struct pages say.  Hot-added
+ * sections are RAM from end to end (memblock never knew them), and with
+ * memmap_on_memory the first pages of their block hold the memmap:
+ * reserved, online or not.
  */
 enum page_state {
 	PS_HOLE,	/* no RAM: a hole inside a present section */
-	PS_RESERVED,	/* PG_reserved RAM: firmware, kernel, boot allocations */
+	PS_RESERVED,	/* PG_reserved RAM: firmware, kernel, boot allocations,
+			 * a hot-added block's own memmap */
 	PS_FREE,	/* in a free block on the buddy lists */
 	PS_USED,	/* allocated from the buddy allocator */
+	PS_OFFLINE,	/* RAM of a section that is not online */
+	NR_PAGE_STATES
 };
 
 struct memmap_walk {
@@ -489,14 +598,38 @@ struct memmap_walk {
 	unsigned long run_end;		/* pages below this belong to ... */
 	enum page_state run_state;	/* ... a block in this state ... */
 	const struct page *run_head;	/* ... whose first page is this */
+	/* The section's: */
+	bool online;			/* SECTION_IS_ONLINE */
+	bool early;			/* boot RAM: memblock knows its holes */
+	unsigned long vmemmap_end;	/* pages below this hold the block's
+					 * memmap (memmap_on_memory) */
 };
 
 static void
 memmap_walk_init(struct memmap_walk *w, unsigned long section_nr)
 {
-	w->pfn = w->run_end = section_nr_to_pfn(section_nr);
+	const struct mem_section *ms = nr_to_section(section_nr);
+	unsigned long pfn = section_nr_to_pfn(section_nr);
+	const struct memory_block *mb = find_memory_block(pfn_to_block_id(pfn));
+
+	w->pfn = w->run_end = pfn;
 	w->run_state = PS_HOLE;
 	w->run_head = NULL;
+	w->online = ms->section_mem_map & SECTION_IS_ONLINE;
+	w->early = ms->section_mem_map & SECTION_IS_EARLY;
+	w->vmemmap_end = block_id_to_pfn(pfn_to_block_id(pfn)) +
+			 (mb ? mb->nr_vmemmap_pages : 0);
+}
+
+/* Not a page of the buddy: which of hole, reserved or offline is PFN? */
+static enum page_state
+memmap_not_buddy(const struct memmap_walk *w, unsigned long pfn)
+{
+	if (w->early && !memblock_is_memory(PFN_PHYS(pfn)))
+		return PS_HOLE;
+	if (pfn < w->vmemmap_end)
+		return PS_RESERVED;
+	return w->online ? PS_RESERVED : PS_OFFLINE;
 }
 
 /* The state of page w->pfn, and its block's first page in *HEAD; advance. */
@@ -512,11 +645,13 @@ memmap_walk_next(struct memmap_walk *w, const struct page **head)
 		return w->run_state;
 	}
 	p = pfn_to_page(pfn);
-	if (page_flag(p, PG_buddy)) {
+	if (!w->online) {
+		w->run_state = memmap_not_buddy(w, pfn);
+	} else if (page_flag(p, PG_buddy)) {
 		w->run_state = PS_FREE;
 		order = p->private;
 	} else if (page_flag(p, PG_reserved)) {
-		w->run_state = memblock_is_memory(PFN_PHYS(pfn)) ? PS_RESERVED : PS_HOLE;
+		w->run_state = memmap_not_buddy(w, pfn);
 	} else {
 		w->run_state = PS_USED;
 		if (page_flag(p, PG_head))
@@ -532,7 +667,7 @@ memmap_walk_next(struct memmap_walk *w, const struct page **head)
 
 /* Pages of one stretch (a pageblock, a section) by state. */
 struct memmap_count {
-	unsigned long n[PS_USED + 1];	/* indexed by enum page_state */
+	unsigned long n[NR_PAGE_STATES];	/* indexed by enum page_state */
 };
 
 static unsigned long
@@ -558,7 +693,7 @@ static char
 pageblock_char(const struct memmap_count *c, int mt)
 {
 	if (c->n[PS_FREE] + c->n[PS_USED] == 0)
-		return c->n[PS_RESERVED] ? '#' : ' ';
+		return c->n[PS_OFFLINE] ? 'o' : c->n[PS_RESERVED] ? '#' : ' ';
 	if (mt < 0 || mt >= MIGRATE_TYPES)
 		return '?';
 	return pageblock_chars[mt][c->n[PS_USED] + c->n[PS_RESERVED] != 0];
@@ -570,7 +705,7 @@ section_char(const struct mem_section *ms, const struct memmap_count *c)
 {
 	if (!section_has_mem_map(ms))
 		return ' ';
-	if (!(ms->section_mem_map & (SECTION_IS_ONLINE | SECTION_IS_EARLY)))
+	if (!(ms->section_mem_map & SECTION_IS_ONLINE))
 		return 'o';
 	if (ram_pages(c) == 0)
 		return ' ';
@@ -607,23 +742,29 @@ memmap_section(unsigned long nr, char *block_chars, struct memmap_count *sum)
 
 			c.n[memmap_walk_next(&w, &head)]++;
 		}
-		for (int st = 0; st <= PS_USED; st++)
+		for (int st = 0; st < NR_PAGE_STATES; st++)
 			sum->n[st] += c.n[st];
 		if (block_chars)
 			block_chars[b] = pageblock_char(&c, page_migratetype(pb_pfn));
 	}
 	arch_irq_restore(irq);
-	for (int st = 0; st <= PS_USED; st++)
+	for (int st = 0; st < NR_PAGE_STATES; st++)
 		memmap_total.n[st] += sum->n[st];
 }
 
-/* "node 0 DMA,DMA32": the node of section NR and the zones it overlaps. */
+/* "node 0 DMA,DMA32": the node of section NR and the zones it overlaps;
+ * "node 1 offline" for a section that is not online. */
 static void
 section_owner(unsigned long nr, const struct mem_section *ms, char *buf, size_t size)
 {
 	unsigned long spfn = section_nr_to_pfn(nr), epfn = spfn + PAGES_PER_SECTION;
 	size_t len;
 
+	/* An offline section's pages are in no zone, whatever spans it. */
+	if (!(ms->section_mem_map & SECTION_IS_ONLINE)) {
+		snprintf(buf, size, "node %d offline", ms->nid);
+		return;
+	}
 	len = snprintf(buf, size, "node %d ", ms->nid);
 	if (ms->nid < 0 || ms->nid >= MAX_NUMNODES)
 		return;
@@ -635,8 +776,6 @@ section_owner(unsigned long nr, const struct mem_section *ms, char *buf, size_t 
 		len += snprintf(buf + len, size - len, "%s%s",
 				buf[len - 1] == ' ' ? "" : ",", zone_name(z, zid));
 	}
-	if (!(ms->section_mem_map & (SECTION_IS_ONLINE | SECTION_IS_EARLY)) && len < size)
-		snprintf(buf + len, size - len, " offline");
 }
 
 /* "16M", "2G", "512K": a size for the ruler and the titles. */
@@ -720,7 +859,7 @@ memmap_draw_blocks(long last)
 	}
 	printf("legend: one pageblock each; lower case: every page free, upper case: some in use\n"
 	       "  . M  movable     u U  unmovable     r R  reclaimable     i I  isolated\n"
-	       "  #    reserved at boot (firmware, kernel, memmap)     ' '  hole, no RAM\n");
+	       "  #    reserved (firmware, kernel, memmap)     o  offline     ' '  hole, no RAM\n");
 }
 
 /* The picture at one character per section, MEMMAP_LINE sections a line. */
@@ -772,6 +911,7 @@ memmap_draw_pages(paddr_t paddr)
 		const struct page *head;
 		enum page_state st = memmap_walk_next(&w, &head);
 		char c = st == PS_HOLE ? ' ' : st == PS_RESERVED ? '#' : st == PS_FREE ? '.' :
+			 st == PS_OFFLINE ? 'o' :
 			 page_flag(head, PG_pgtable) ? 'P' : page_flag(head, PG_slab) ? 'S' :
 			 page_flag(head, PG_movable) ? 'M' : 'U';
 
@@ -789,7 +929,7 @@ memmap_draw_pages(paddr_t paddr)
 		printf(ADDR_FMT "  %.*s\n", (unsigned long long)PFN_PHYS(pb + i),
 		       (int)MIN((unsigned long)MEMMAP_LINE, pageblock_nr_pages - i), chars + i);
 	printf("legend: .  free   #  reserved   ' '  hole   M  movable   U  unmovable kernel page\n"
-	       "        P  page table   S  slab\n");
+	       "        P  page table   S  slab   o  offline (the section is not online)\n");
 }
 
 SHELL_COMMAND(cmd_memmap, "memmap", "[VIEW|ADDR]", 0, 1,
@@ -839,8 +979,9 @@ cmd_memmap(int argc, char **argv)
 		memmap_draw_blocks(last);
 	else
 		memmap_draw_sections(last);
-	printf("pages: %lu free, %lu allocated, %lu reserved, %lu holes (%lu sections with a memmap)\n",
+	printf("pages: %lu free, %lu allocated, %lu reserved, %lu holes, %lu offline"
+	       " (%lu sections with a memmap)\n",
 	       memmap_total.n[PS_FREE], memmap_total.n[PS_USED], memmap_total.n[PS_RESERVED],
-	       memmap_total.n[PS_HOLE], nr_present);
+	       memmap_total.n[PS_HOLE], memmap_total.n[PS_OFFLINE], nr_present);
 	return 0;
 }
