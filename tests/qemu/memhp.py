@@ -86,16 +86,60 @@ def states(m, ids):
     return dict(zip(ids, cat_lines(m, [f"{MEMDIR}/memory{n}/state" for n in ids])))
 
 
+# ------------------------------------------------------------ shell output
+
+# A kernel log line on the console: "[    1.234567] memory: ...".  The
+# shell's commands leave the explaining to mm's own log line when mm
+# printed one (pr_err), else print "CMD: reason" themselves.
+LOG_LINE = r"\[ *[0-9]+\.[0-9]{6}\] "
+
+
+def split_output(out):
+    """(kernel log lines, the command's own lines) of a command's output."""
+    lines = out.split("\n") if out else []
+    log = [line for line in lines if re.match(LOG_LINE, line)]
+    return log, [line for line in lines if not re.match(LOG_LINE, line)]
+
+
+def run_ok(m, cmd, timeout=10.0):
+    """Run CMD, which must succeed: no line of its own, no error in the
+    log (info lines, like "memory: memory5: offline", are fine).
+    Returns the log lines."""
+    __tracebackhide__ = True
+    out = m.run(cmd, timeout=timeout)
+    log, own = split_output(out)
+    assert not own and not any(re.search(r"failed|refused|error", line) for line in log), \
+        f"`{cmd}` should succeed quietly, printed:\n{out}"
+    return log
+
+
+def run_refused(m, cmd, timeout=10.0):
+    """Run CMD, which must be refused with one line saying why: its own
+    "CMD: reason", or mm's log line.  Returns that line."""
+    __tracebackhide__ = True
+    out = m.run(cmd, timeout=timeout)
+    name = cmd.split()[0]
+    lines = out.split("\n") if out else []
+    assert len(lines) == 1 and (lines[0].startswith(f"{name}: ") or re.match(LOG_LINE, lines[0])), \
+        f"`{cmd}` should be refused with one line saying why, printed:\n{out!r}"
+    return lines[0]
+
+
 def write(m, path, value):
     """`echo VALUE > PATH`; returns None on success, else the error line
-    (`echo: PATH: reason`).  Anything else on the terminal fails."""
+    (`echo: PATH: reason`), which mm's one log line may precede.
+    Anything else on the terminal fails."""
     __tracebackhide__ = True
     out = m.run(f"echo {value} > {path}")
-    if out == "":
+    log, own = split_output(out)
+    if not own:
+        assert not any(re.search(r"failed|refused|error", line) for line in log), \
+            f"echo {value} > {path}: succeeded with an error logged:\n{out}"
         return None
-    assert re.fullmatch(rf"echo: {re.escape(path)}: [^\n]+", out), \
-        f"echo {value} > {path}: not one error line: {out!r}"
-    return out
+    assert len(own) == 1 and len(log) <= 1 and \
+        re.fullmatch(rf"echo: {re.escape(path)}: [^\n]+", own[0]), \
+        f"echo {value} > {path}: not one error line (and at most one log line): {out!r}"
+    return "\n".join(log + own)
 
 
 def set_state(m, n, value):

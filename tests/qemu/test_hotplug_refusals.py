@@ -30,9 +30,10 @@ import re
 
 import qemu
 from conftest import Hotmem
-from memhp import (DEL_TIMEOUT, GiB, MEMDIR, MiB, assert_unchanged, block, block_ids,
-                   isolated_pageblocks, kalloc, free_counters, assert_same, pfn_block,
-                   plug, set_policy, set_state, snapshot, unplug, wait_ost, write)
+from memhp import (DEL_TIMEOUT, GiB, MEMDIR, MiB, assert_same, assert_unchanged, block,
+                   block_ids, free_counters, isolated_pageblocks, kalloc, pfn_block, plug,
+                   run_ok, run_refused, set_policy, set_state, snapshot, unplug, wait_ost,
+                   write)
 
 import pytest
 
@@ -56,13 +57,6 @@ def machine(default_iso):
     yield get
     if box.get("m"):
         box["m"].kill()
-
-
-def one_error_line(out, cmd):
-    """OUT is one line 'CMD: reason'."""
-    __tracebackhide__ = True
-    assert re.fullmatch(rf"{re.escape(cmd)}: [^\n]+", out), \
-        f"`{cmd} ...` should print one line '{cmd}: reason', printed {out!r}"
 
 
 def chunks_in(chunks, dimm):
@@ -90,7 +84,7 @@ def test_offline_of_kernel_memory_is_refused_and_device_del_answers_busy(machine
     n = busy[0]
     before = snapshot(m)
     since = len(m.output)
-    one_error_line(m.run(f"offline {n}"), "offline")
+    run_refused(m, f"offline {n}")
     line = re.search(rf"memory: offline memory{n} failed: pfn 0x([0-9a-f]+) is unmovable: ([^\r\n]+)",
                      m.output[since:])
     assert line, f"no 'offline memory{n} failed' line:\n{qemu.printable(m.output[since:])}"
@@ -128,7 +122,7 @@ def test_offline_with_a_movable_allocation_fails_after_the_passes(machine):
     before = snapshot(m)
     counters = free_counters(m)
     since = len(m.output)
-    one_error_line(m.run(f"offline {n}", timeout=15), "offline")
+    run_refused(m, f"offline {n}", timeout=15)
     line = re.search(rf"memory: offline memory{n} failed: pfn 0x([0-9a-f]+) still in use after "
                      rf"(\d+) passes \((\d+) ms\): movable page \(order \d+\)", m.output[since:])
     assert line, f"no 'still in use' line:\n{qemu.printable(m.output[since:])}"
@@ -140,9 +134,9 @@ def test_offline_with_a_movable_allocation_fails_after_the_passes(machine):
     assert_unchanged(before, snapshot(m), f"failed offline {n}")
     # Freed, the block goes offline, and online again.
     m.run("kalloc free")
-    assert m.run(f"offline {n}") == ""
+    run_ok(m, f"offline {n}")
     assert block(m, n)["state"] == "offline"
-    assert m.run(f"online {n} movable") == ""
+    run_ok(m, f"online {n} movable")
     assert block(m, n)["state"] == "online"
     unplug(m, dimm)
 
@@ -155,8 +149,7 @@ def test_remove_refusals(machine):
                      ("remove 0x0 1G", "boot memory cannot be removed"),
                      (f"remove {0x200000000:#x} 128M", None),
                      (f"remove {dimm['addr']:#x} 128M", f"memory{dimm['addr'] // (128 * MiB)}")):
-        out = m.run(cmd)
-        one_error_line(out, "remove")
+        out = run_refused(m, cmd)
         if why:
             assert why in out, f"{cmd}: {out!r} does not say {why!r}"
         assert_unchanged(before, snapshot(m), cmd)
@@ -173,7 +166,7 @@ def test_probe_refusals(machine):
                 f"probe {0x8000000:#x} 1M",                 # not a block
                 f"probe {0x200000000:#x} 128M",             # nothing there
                 f"probe {dimm['addr']:#x} 256M"):           # overlaps the DIMM
-        one_error_line(m.run(cmd), "probe")
+        run_refused(m, cmd)
         assert_unchanged(before, snapshot(m), cmd)
     out = write(m, f"{MEMDIR}/probe", f"{0x8000000:#x}")
     assert out is not None, "echo 0x8000000 > probe succeeded"
@@ -187,14 +180,14 @@ def test_offline_of_block_0_is_refused(machine):
     m = machine()
     assert block(m, 0)["valid_zones"] == "none"
     before = snapshot(m)
-    one_error_line(m.run("offline 0"), "offline")
+    assert "span two zones" in run_refused(m, "offline 0")
     assert set_state(m, 0, "offline") is not None
     assert block(m, 0)["state"] == "online"
     assert_unchanged(before, snapshot(m), "offline 0")
     # And the other refusals of the state file.
     assert set_state(m, 1, "online") is not None, "online of an online block succeeded"
     assert set_state(m, 1, "sideways") is not None
-    assert m.run("offline 4096").startswith("offline: ")
+    assert run_refused(m, "offline 4096").startswith("offline: ")
     assert_unchanged(before, snapshot(m), "bad state writes")
 
 
