@@ -104,6 +104,19 @@ extern enum mhp_online_type mhp_default_online_type;
 extern bool memmap_on_memory;
 unsigned long mhp_vmemmap_pages(void);	/* per block, pageblock-rounded */
 
+/*
+ * Where add_memory() gets a section's memmap (without memmap_on_memory):
+ * ALLOC returns SIZE bytes, 64-byte aligned, preferring node NID, and
+ * sets *OUT_NID to the node they came from; NULL when there are none.
+ * FREE gives back what ALLOC returned.  Default (both NULL): the buddy,
+ * GFP_KERNEL | __GFP_THISNODE on NID first, then any node, every page
+ * marked PG_memmap (what
+ * mhp_first_busy_pfn() calls "memmap").  Host tests give memmaps from the heap, or
+ * fail on demand.
+ */
+void mhp_set_memmap_allocator(struct page *(*alloc)(int nid, size_t size, int *out_nid),
+			      void (*free)(struct page *memmap, size_t size));
+
 /* ------------------------------------------------------------ memory blocks */
 
 enum memory_block_state {

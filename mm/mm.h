@@ -129,17 +129,6 @@ struct page {
 	unsigned long owner_index;	/* reverse map: the virtual address */
 };
 _Static_assert(sizeof(struct page) <= 64, "struct page must stay within 64 bytes");
-
-/*
- * page->owner of every page (head and tails) of a hot-added section's
- * memmap taken from the buddy: mm/memory_hotplug.c sets it after the
- * allocation and clears it before the free, and mhp_first_busy_pfn()
- * (mm/page_isolation.c) reports such a page as "memmap", unmovable.  A
- * value no object has; never dereferenced.  (Boot memmaps are memblock
- * allocations, PG_reserved; memmap_on_memory memmaps lie in their own
- * block's vmemmap pages, which offline skips.)
- */
-#define PAGE_OWNER_MEMMAP	((void *)0x4d454d4d41500000UL)	/* "MEMMAP" */
 /* The encoded memmap (below) needs its low 6 bits free. */
 _Static_assert(PAGES_PER_SECTION * sizeof(struct page) % 64 == 0,
 	       "a section's memmap must be a multiple of 64 bytes");

@@ -51,6 +51,11 @@ UNIT_test_page_alloc := mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 UNIT_TESTS += tests/unit/mm/test_slab.c          # kmalloc and kfree over the buddy
 UNIT_test_slab := mm/slab.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 
+UNIT_TESTS += tests/unit/mm/test_memory_hotplug.c  # add, remove, refusals, undo, retry, memmap_on_memory, probe
+UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/memory_block.c mm/page_isolation.c \
+			    mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
+			    mm/memblock.c mm/numa.c kernel/pseudofs.c kernel/args.c
+
 # The table code and the fake firmware memory it reads (tests/unit/fake/fake_acpi_os.c:
 # acpi_os_map(), fake_acpi_read_file(), QEMU's captured tables).
 UNIT_FAKE_ACPI := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
@@ -127,6 +132,7 @@ UNIT_FAKE_SRCS += tests/unit/fake/fake_printk.c  # printk() that records; consol
 UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for echo checks
 UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggable device model
 UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
+UNIT_FAKE_SRCS += tests/unit/fake/fake_mmu.c     # the direct map as a list of ranges; a map that fails on demand
 UNIT_FAKE_SRCS += tests/unit/fake/fake_aml_os.c  # the AML OS layer: pluggable address spaces, Notify recorder
 
 # ---------------------------------------------------------------- rules
