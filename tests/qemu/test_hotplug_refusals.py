@@ -161,13 +161,16 @@ def test_probe_refusals(machine):
     m = machine()
     dimm = plug(m, 128 * MiB)
     before = snapshot(m)
-    for cmd in (f"probe {0x8000000:#x} 128M",               # boot RAM
-                f"probe {0x8001000:#x} 128M",               # misaligned
-                f"probe {0x8000000:#x} 1M",                 # not a block
-                f"probe {0x200000000:#x} 128M",             # nothing there
-                f"probe {dimm['addr']:#x} 256M"):           # overlaps the DIMM
+    for addr, size in ((0x8000000, 128 * MiB),                 # boot RAM
+                       (0x8001000, 128 * MiB),                 # misaligned
+                       (0x8000000, 1 * MiB),                   # not a block
+                       (0x200000000, 128 * MiB),               # nothing there
+                       (dimm["addr"], 256 * MiB)):             # overlaps the DIMM
+        cmd = f"probe {addr:#x} {size >> 20}M"
         run_refused(m, cmd)
-        assert_unchanged(before, snapshot(m), cmd)
+        after = snapshot(m)
+        assert_unchanged(before, after, cmd, refused=(addr, size))
+        before = after
     out = write(m, f"{MEMDIR}/probe", f"{0x8000000:#x}")
     assert out is not None, "echo 0x8000000 > probe succeeded"
     # The DIMM's own range exactly: already there, nothing to do.

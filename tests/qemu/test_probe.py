@@ -57,12 +57,16 @@ def test_probe_and_remove_hidden_ram(boot, make_iso):
     assert meminfo(m)["MemTotal"] == total + 2 * BLOCK // KiB
 
     # Refused: overlapping what probe added, RAM only partly hidden
-    # (block 7 ends past 0x3ffe0000), boot RAM.
+    # (block 7 ends past 0x3ffe0000), boot RAM (block 3: not a whole boot
+    # range, which would be "already there").
     before = snapshot(m)
-    for cmd in (f"probe {HIDDEN:#x} 256M", f"probe {HIDDEN + 2 * BLOCK:#x} 128M",
-                f"probe {HIDDEN - BLOCK:#x} 128M"):
+    for addr, size in ((HIDDEN, 2 * BLOCK), (HIDDEN + 2 * BLOCK, BLOCK),
+                       (HIDDEN - 2 * BLOCK, BLOCK)):
+        cmd = f"probe {addr:#x} {size >> 20}M"
         run_refused(m, cmd)
-        assert_unchanged(before, snapshot(m), cmd)
+        after = snapshot(m)
+        assert_unchanged(before, after, cmd, refused=(addr, size))
+        before = after
     # Online: remove refuses, naming the block.
     assert "memory5" in run_refused(m, f"remove {HIDDEN:#x} 128M")
     assert_unchanged(before, snapshot(m), "remove of an online range")
