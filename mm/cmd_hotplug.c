@@ -114,8 +114,10 @@ size_to_human(u64 bytes, char *buf, size_t size)
  *	Total offline memory:      0B
  *
  * Each column is as wide as its widest cell or its header, one space
- * between columns; RANGE is left-aligned, the others right-aligned, and
- * lines carry no trailing blanks after the last column.  REMOVABLE is
+ * between columns; RANGE is left-aligned, the others right-aligned.  One
+ * quirk of util-linux's table library: SIZE carries a width hint of 5, used
+ * when its widest cell is at least as wide as the header ("128M" makes the
+ * column 5 wide, "1G" leaves it 4, the header's width).  REMOVABLE is
  * empty for a block that is not online; STATE "on->off" is a block going
  * offline.  The summary lines are "%-23s %5s".
  */
@@ -174,15 +176,20 @@ static void
 lsmem_print(const struct lsmem_row *rows, int nr_rows)
 {
 	static const char *const header[5] = { "RANGE", "SIZE", "STATE", "REMOVABLE", "BLOCK" };
+	static const int hint[5] = { 0, 5, 0, 0, 0 };
 	char cells[5][48];
-	int width[5];
+	int width[5] = { 0 };
 
-	for (int c = 0; c < 5; c++)
-		width[c] = strlen(header[c]);
 	for (int r = 0; r < nr_rows; r++) {
 		lsmem_cells(&rows[r], cells);
 		for (int c = 0; c < 5; c++)
 			width[c] = MAX(width[c], (int)strlen(cells[c]));
+	}
+	for (int c = 0; c < 5; c++) {
+		if (width[c] < (int)strlen(header[c]))
+			width[c] = strlen(header[c]);
+		else if (width[c] < hint[c])
+			width[c] = hint[c];
 	}
 	for (int r = -1; r < nr_rows; r++) {
 		if (r >= 0)
