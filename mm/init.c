@@ -99,6 +99,19 @@ buddy_pgtable_page(void)
 	return PFN_PHYS(page_to_pfn(p));
 }
 
+/* A page table the unmap emptied: the buddy's go back, boot's stay. */
+static bool
+buddy_pgtable_free(paddr_t pa)
+{
+	struct page *p = pfn_to_page(PHYS_PFN(pa));
+
+	if (!page_flag(p, PG_pgtable))
+		return false;
+	clear_page_flag(p, PG_pgtable);
+	free_page(p);
+	return true;
+}
+
 static void *
 buddy_alloc_zeroed(size_t size)
 {
@@ -238,6 +251,7 @@ free_all_memblock(void)
 	}
 	setup_watermarks();
 	arch_set_pgtable_allocator(buddy_pgtable_page);
+	arch_set_pgtable_free(buddy_pgtable_free);
 	sparse_set_allocator(buddy_alloc_zeroed);
 }
 

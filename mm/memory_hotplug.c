@@ -105,13 +105,16 @@ size_to_order(size_t size)
  * The default: a memmap is unmovable kernel memory, so GFP_KERNEL; the
  * node's own memory first (each struct page read is then local), any
  * node's when it has none (a node hot-added for the first time has only
- * the memory being added).  Every page says whose it is.
+ * the memory being added).  A memmap is rarely a power of two (x86_64:
+ * 32768 struct pages of 56 bytes, 1.75 MiB), so the block of the next
+ * order is split and its tail freed at once: the memmap costs what it
+ * is.  Every page it keeps says whose it is (PG_memmap).
  */
 static struct page *
 buddy_memmap_alloc(int nid, size_t size, int *out_nid)
 {
 	unsigned int order = size_to_order(size);
-	unsigned long pfn;
+	unsigned long pfn, i, used = PFN_UP(size);
 	struct page *p;
 
 	p = alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE, order);
@@ -120,7 +123,10 @@ buddy_memmap_alloc(int nid, size_t size, int *out_nid)
 	if (!p)
 		return NULL;
 	pfn = page_to_pfn(p);
-	for (unsigned long i = 0; i < (1UL << order); i++)
+	split_page(p, order);
+	for (i = used; i < (1UL << order); i++)
+		free_page(pfn_to_page(pfn + i));
+	for (i = 0; i < used; i++)
 		set_page_flag(pfn_to_page(pfn + i), PG_memmap);
 	*out_nid = page_to_nid(p);
 	return page_address(p);
@@ -129,13 +135,14 @@ buddy_memmap_alloc(int nid, size_t size, int *out_nid)
 static void
 buddy_memmap_free(struct page *memmap, size_t size)
 {
-	unsigned int order = size_to_order(size);
-	struct page *p = virt_to_page(memmap);
-	unsigned long pfn = page_to_pfn(p);
+	unsigned long pfn = page_to_pfn(virt_to_page(memmap));
 
-	for (unsigned long i = 0; i < (1UL << order); i++)
-		clear_page_flag(pfn_to_page(pfn + i), PG_memmap);
-	free_pages(p, order);
+	for (unsigned long i = 0; i < PFN_UP(size); i++) {
+		struct page *p = pfn_to_page(pfn + i);
+
+		clear_page_flag(p, PG_memmap);
+		free_page(p);
+	}
 }
 
 static struct page *(*memmap_alloc)(int nid, size_t size, int *out_nid) = buddy_memmap_alloc;

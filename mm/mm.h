@@ -605,6 +605,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
 /* Drop a reference to an allocated head of ORDER; the last one frees it. */
 void free_pages(struct page *page, unsigned int order);
 #define free_page(page)		free_pages(page, 0)
+/* An allocated block of ORDER (refcount 1) becomes 2^ORDER order-0 pages. */
+void split_page(struct page *page, unsigned int order);
 /* Give the PG_reserved pages of [start_pfn, end_pfn) to the buddy.  Sections
  * without a memmap are skipped; every other pfn must be RAM of one zone. */
 void free_boot_pages(unsigned long start_pfn, unsigned long end_pfn);

@@ -429,9 +429,9 @@ setup_watermarks(void)
 			unsigned long min;
 			bool irq;
 
-			if (zone_is_empty(zone))
-				continue;
-			if (z == ZONE_MOVABLE)
+			if (zone_is_empty(zone))	/* emptied by offline: no reserve */
+				min = 0;
+			else if (z == ZONE_MOVABLE)
 				min = MIN(MAX(zone->managed_pages / 1024, 32UL), 128UL);
 			else if (lowmem_pages)
 				min = min_free_pages * zone->managed_pages / lowmem_pages;

@@ -604,3 +604,29 @@ alloc_pages(gfp_t gfp, unsigned int order)
 {
 	return alloc_pages_node(NUMA_NO_NODE, gfp, order);
 }
+
+/*
+ * Turn the allocated block PAGE of ORDER into 2^ORDER allocated order-0
+ * pages, each with its own reference, so that they can be freed one by
+ * one: a caller that needs a size between two orders allocates the
+ * larger and frees the tail at once (the hot-add memmap, 1.75 MiB in a
+ * 2 MiB block).  PG_movable is copied to every page.
+ */
+void
+split_page(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	bool movable = page_flag(page, PG_movable);
+
+	assert(page->refcount == 1 && page->private == order);
+	clear_page_flag(page, PG_head);
+	page->private = 0;
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		struct page *p = pfn_to_page(pfn + i);
+
+		p->refcount = 1;
+		p->private = 0;
+		if (movable)
+			set_page_flag(p, PG_movable);
+	}
+}

@@ -44,12 +44,19 @@ extern u64 boot_pml4[512];	/* boot/entry.S */
 /* The kernel's top-level table; boot_pml4 until arch_mmu_prepare(). */
 static u64 *kernel_pml4 = boot_pml4;
 static paddr_t (*pgtable_alloc)(void);	/* a zeroed page, or 0 */
-static unsigned long nr_pgtable_pages;	/* allocated since boot */
+static bool (*pgtable_free)(paddr_t pa);	/* give a page back; false: keep it */
+static unsigned long nr_pgtable_pages;	/* in use now */
 
 void
 arch_set_pgtable_allocator(paddr_t (*alloc_zeroed_page)(void))
 {
 	pgtable_alloc = alloc_zeroed_page;
+}
+
+void
+arch_set_pgtable_free(bool (*free_page)(paddr_t pa))
+{
+	pgtable_free = free_page;
 }
 
 static unsigned int
@@ -131,16 +138,75 @@ arch_map_mmio(paddr_t pa, u64 size)
 	return map_range(start, end - start, PTE_P | PTE_W | PTE_PCD | PTE_PWT | PTE_NX);
 }
 
+static bool
+table_is_empty(const u64 *table)
+{
+	for (int i = 0; i < 512; i++)
+		if (table[i])
+			return false;
+	return true;
+}
+
+/*
+ * *ENTRY points to a table that may have become empty: give it back and
+ * clear the entry.  Only pages the free function accepts go (those the
+ * buddy gave after boot; boot's page tables stay).  Returns true when
+ * the table went.
+ */
+static bool
+free_table_if_empty(u64 *entry)
+{
+	u64 *table = phys_to_virt(*entry & PTE_ADDR);
+
+	if (!table_is_empty(table) || !pgtable_free || !pgtable_free(*entry & PTE_ADDR))
+		return false;
+	*entry = 0;
+	nr_pgtable_pages--;
+	return true;
+}
+
+/*
+ * After an unmap: the PT and PD pages that [pa, end) emptied go back, so
+ * that a hot add followed by a hot remove leaves the free page count
+ * exactly where it was.  The PDPT (512 GiB per page) stays.  The
+ * paging-structure caches may still hold the freed tables: reload CR3.
+ */
+static void
+free_empty_tables(paddr_t pa, paddr_t end)
+{
+	bool freed = false;
+
+	for (pa = ALIGN_DOWN(pa, SZ_2M); pa < end; pa += SZ_2M) {
+		vaddr_t va = (vaddr_t)phys_to_virt(pa);
+		u64 e3 = kernel_pml4[pt_index(va, 3)], *pdpte, *pd;
+
+		if (!(e3 & PTE_P))
+			continue;
+		pdpte = &((u64 *)phys_to_virt(e3 & PTE_ADDR))[pt_index(va, 2)];
+		if (!(*pdpte & PTE_P))
+			continue;
+		pd = phys_to_virt(*pdpte & PTE_ADDR);
+		if ((pd[pt_index(va, 1)] & (PTE_P | PTE_PS)) == PTE_P)
+			freed |= free_table_if_empty(&pd[pt_index(va, 1)]);
+		/* Last 2 MiB of this GiB, or of the range: the PD may be empty. */
+		if (pt_index(va, 1) == 511 || pa + SZ_2M >= end)
+			freed |= free_table_if_empty(pdpte);
+	}
+	if (freed)
+		write_cr3(read_cr3());
+}
+
 /*
  * Remove the direct mapping of [pa, pa + size): 2 MiB entries inside the
- * range are cleared whole, 4 KiB entries one by one.  A 2 MiB page only
- * partly inside the range is refused (-EINVAL): hot remove works in
- * whole sections, so it never needs to split one.
+ * range are cleared whole, 4 KiB entries one by one, and the page-table
+ * pages left empty are freed.  A 2 MiB page only partly inside the range
+ * is refused (-EINVAL): hot remove works in whole sections, so it never
+ * needs to split one.
  */
 int
 arch_unmap_direct(paddr_t pa, u64 size)
 {
-	paddr_t end = pa + size;
+	paddr_t start = pa, end = pa + size;
 
 	if ((pa | size) & (SZ_4K - 1) || end < pa || end > (1ULL << 46))
 		return -EINVAL;
@@ -174,6 +240,7 @@ arch_unmap_direct(paddr_t pa, u64 size)
 		}
 		pa += SZ_4K;
 	}
+	free_empty_tables(start, end);
 	return 0;
 }
 

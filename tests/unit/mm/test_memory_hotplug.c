@@ -216,11 +216,8 @@ teardown(void **state)
 static unsigned long
 memmap_pages(void)
 {
-	unsigned long pages = 1;
-
-	while (pages * PAGE_SIZE < memmap_size_bytes())
-		pages *= 2;
-	return pages;
+	/* Exactly what the memmap needs: the buddy block's tail goes back. */
+	return PFN_UP(memmap_size_bytes());
 }
 
 static unsigned long

@@ -323,6 +323,51 @@ test_alloc_splits_block_and_lists_upper_halves(void **state)
 }
 
 /*
+ * split_page(): an order-3 block becomes 8 order-0 pages; the tail freed
+ * at once and the rest one by one in any order merges back to the top.
+ */
+static void
+test_split_page_frees_page_by_page(void **state)
+{
+	struct zone *zone;
+	struct page *page;
+	unsigned long b, pfn, free0;
+	unsigned int i;
+
+	(void)state;
+	b = add_zone(0, ZONE_NORMAL, SEC_4G, 1, 0);
+	zone = zone_of(0, ZONE_NORMAL);
+	build_all_zonelists();
+	give(b, b + (1UL << TOP));
+	free0 = zone->nr_free_pages;
+
+	page = alloc(0, GFP_USER, 3);
+	assert_non_null(page);
+	pfn = page_to_pfn(page);
+	split_page(page, 3);
+	for (i = 0; i < 8; i++) {
+		struct page *p = pfn_to_page(pfn + i);
+
+		assert_int_equal(p->refcount, 1);
+		assert_int_equal(p->private, 0);
+		assert_false(page_flag(p, PG_head));
+		assert_true(page_flag(p, PG_movable));
+	}
+	for (i = 5; i < 8; i++)		/* the tail, at once */
+		free_page(pfn_to_page(pfn + i));
+	assert_int_equal(zone->nr_free_pages, free0 - 5);
+	check_zone(zone);
+	free_page(pfn_to_page(pfn + 2));
+	free_page(pfn_to_page(pfn + 0));
+	free_page(pfn_to_page(pfn + 4));
+	free_page(pfn_to_page(pfn + 1));
+	free_page(pfn_to_page(pfn + 3));
+	assert_int_equal(zone->nr_free_pages, free0);
+	assert_true(is_free_block(b, TOP));
+	check_zone(zone);
+}
+
+/*
  *   B+0 B+1 B+2 [B+3 reserved] B+4 .. B+7 | B+8 .. B+11 in no zone | B+12 .. B+15
  * Expect [0 1] order 1, [2] order 0, [4 .. 7] order 2 and [12 .. 15]
  * order 2: a reserved page and a hole stop merging.
@@ -1422,6 +1467,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_free_merges_like_the_paper_example),
 		T(test_alloc_splits_block_and_lists_upper_halves),
+		T(test_split_page_frees_page_by_page),
 		T(test_free_does_not_merge_across_reserved_page_or_hole),
 		T(test_free_does_not_merge_across_zone_boundary),
 		T(test_random_alloc_free_merges_back_to_top_order),

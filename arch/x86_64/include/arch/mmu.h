@@ -13,9 +13,13 @@
 
 /* Page-table pages come from here: returns a zeroed page's address, or 0. */
 void arch_set_pgtable_allocator(paddr_t (*alloc_zeroed_page)(void));
+/* Emptied page-table pages go to FREE_PAGE (arch_unmap_direct()); it
+ * returns false for a page it will not take (boot's, from memblock). */
+void arch_set_pgtable_free(bool (*free_page)(paddr_t pa));
 int arch_mmu_prepare(void);		/* a new, empty kernel PML4 */
 void arch_mmu_switch(void);		/* load it */
-/* Map RAM [pa, pa + size) at PHYS_OFFSET + pa (page-aligned); 0 or -errno. */
+/* Map RAM [pa, pa + size) at PHYS_OFFSET + pa (page-aligned); 0 or -errno.
+ * Unmap clears the mapping and frees the page-table pages it emptied. */
 int arch_map_direct(paddr_t pa, u64 size);
 int arch_unmap_direct(paddr_t pa, u64 size);
 /* Map device registers uncached into the direct map. */
