@@ -23,13 +23,8 @@ import socket
 import subprocess
 
 import qemu
-from acpi_shell import NOTIFY_TIMEOUT, slot_path
+from acpi_shell import NOTIFY_TIMEOUT, dimm_line, slot_path
 
-
-def dimm_line(slot, what):
-    """The memory-device driver's log line for SLOT ending in WHAT
-    (drivers/acpi/memory_device.c: added, ejected, eject failed)."""
-    return re.escape(f"acpi memory: {slot_path(slot)}: slot {slot} ") + r".*: " + what
 
 TOOL = os.path.join(qemu.ROOT, "tools", "hotplug")
 MiB = 1 << 20
