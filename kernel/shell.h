@@ -84,6 +84,12 @@ int args_split(char *line, char **argv, int max, const char **err);
  */
 int arg_u64(const char *s, u64 *out);
 int arg_size(const char *s, u64 *out);
+/*
+ * The other way: BYTES as util-linux's lsmem prints a size, the largest
+ * binary unit reached (B K M G T P E) and one decimal when the rest
+ * rounds to a tenth: "0B", "640K", "128M", "1.5G".  Returns BUF.
+ */
+const char *size_to_human(u64 bytes, char *buf, size_t size);
 
 /*
  * arg_key() matches a "key=value" word: returns the value (after '=')

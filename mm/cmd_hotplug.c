@@ -69,37 +69,6 @@ report(const char *cmd, const char *what, int err, unsigned long before)
 	return err;
 }
 
-/*
- * A size as util-linux prints it (its SIZE_SUFFIX_1LETTER form): the
- * largest binary unit the value reaches (B, K, M, G, T, P, E), with one
- * decimal when the remainder rounds to a tenth: "640K", "128M", "1.5G",
- * "0B".  The tenths: the remainder in 1/1024ths of the unit, +50, /100
- * (so 1.96G rounds up to "2G").
- */
-static void
-size_to_human(u64 bytes, char *buf, size_t size)
-{
-	static const char units[] = "BKMGTPE";
-	unsigned int shift = 0;		/* the unit is 2^shift bytes */
-	u64 whole, tenths = 0;
-
-	while (shift < 60 && bytes >= (1ULL << (shift + 10)))
-		shift += 10;
-	whole = bytes >> shift;
-	if (shift && (bytes & ((1ULL << shift) - 1))) {
-		tenths = (((bytes & ((1ULL << shift) - 1)) >> (shift - 10)) + 50) / 100;
-		if (tenths == 10) {
-			whole++;
-			tenths = 0;
-		}
-	}
-	if (tenths)
-		snprintf(buf, size, "%llu.%llu%c", (unsigned long long)whole,
-			 (unsigned long long)tenths, units[shift / 10]);
-	else
-		snprintf(buf, size, "%llu%c", (unsigned long long)whole, units[shift / 10]);
-}
-
 /* ------------------------------------------------------------ lsmem
  *
  * util-linux's default output: a table of the columns RANGE SIZE STATE

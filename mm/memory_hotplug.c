@@ -222,31 +222,6 @@ range_record(int nid, u64 start, u64 size, enum mhp_source source, void *owner)
 	return r;
 }
 
-/* A size as lsmem prints it: 640K, 128M, 1G, 1.5G (one decimal, rounded). */
-static const char *
-size_str(u64 bytes, char *buf, size_t size)
-{
-	static const char units[] = "BKMGTPE";
-	unsigned int u = 0;
-	u64 whole, tenths;
-
-	while (u + 1 < sizeof(units) - 1 && bytes >= (1ULL << (10 * (u + 1))))
-		u++;
-	whole = bytes >> (10 * u);
-	tenths = u ? ((bytes & ((1ULL << (10 * u)) - 1)) * 10 + (1ULL << (10 * u - 1))) >>
-		     (10 * u) : 0;
-	if (tenths == 10) {
-		whole++;
-		tenths = 0;
-	}
-	if (tenths)
-		snprintf(buf, size, "%llu.%llu%c", (unsigned long long)whole,
-			 (unsigned long long)tenths, units[u]);
-	else
-		snprintf(buf, size, "%llu%c", (unsigned long long)whole, units[u]);
-	return buf;
-}
-
 /* ------------------------------------------------------------ adding: checks */
 
 #define RANGE_FMT		"[mem 0x%llx-0x%llx]"
@@ -533,7 +508,7 @@ report_added(const struct add_state *st, enum mhp_source source, u64 ns)
 	if (st->nr_vmemmap) {
 		pr_info("memory: added " RANGE_FMT " node %d (%s): %s, memmap %s per block on the memory itself in %llu us\n",
 			RANGE_ARGS(st->start, st->size), st->nid, source_names[source], blocks,
-			size_str((u64)st->nr_vmemmap * PAGE_SIZE, sz, sizeof(sz)),
+			size_to_human((u64)st->nr_vmemmap * PAGE_SIZE, sz, sizeof(sz)),
 			(unsigned long long)(ns / 1000));
 		return;
 	}
@@ -543,7 +518,7 @@ report_added(const struct add_state *st, enum mhp_source source, u64 ns)
 		snprintf(from, sizeof(from), "several nodes");
 	pr_info("memory: added " RANGE_FMT " node %d (%s): %s, memmap %s from %s in %llu us\n",
 		RANGE_ARGS(st->start, st->size), st->nid, source_names[source], blocks,
-		size_str((u64)st->nr_sections * memmap_size_bytes(), sz, sizeof(sz)), from,
+		size_to_human((u64)st->nr_sections * memmap_size_bytes(), sz, sizeof(sz)), from,
 		(unsigned long long)(ns / 1000));
 }
 
@@ -931,7 +906,7 @@ memhotplug_show(struct seq *s)
 		seq_printf(s, "%2d 0x%016llx-0x%016llx %9s %4d %-6s %s", r->id,
 			   (unsigned long long)r->start,
 			   (unsigned long long)(r->start + r->size - 1),
-			   size_str(r->size, sz, sizeof(sz)), r->nid, source_names[r->source],
+			   size_to_human(r->size, sz, sizeof(sz)), r->nid, source_names[r->source],
 			   status_names[r->status]);
 		if (r->status == MHP_FAILED)
 			seq_printf(s, ": %s (%d)", r->reason, r->error);

@@ -23,29 +23,6 @@
 #include "kernel/shell.h"
 #include "mm/memory_hotplug.h"
 
-/* SIZE as lsmem prints it: 640K, 128M, 1G, 1.5G. */
-static void
-size_text(u64 size, char *buf, size_t len)
-{
-	static const char units[] = "BKMGTPE";
-	int u = 0;
-
-	while (u < 6 && size >= (1ULL << (10 * (u + 1))))
-		u++;
-	if (!u || !(size & ((1ULL << (10 * u)) - 1))) {
-		snprintf(buf, len, "%llu%c", (unsigned long long)(size >> (10 * u)), units[u]);
-	} else {
-		/* one decimal, rounded */
-		u64 tenths = (size * 10 + (1ULL << (10 * u)) / 2) >> (10 * u);
-
-		if (tenths % 10)
-			snprintf(buf, len, "%llu.%llu%c", (unsigned long long)(tenths / 10),
-				 (unsigned long long)(tenths % 10), units[u]);
-		else	/* rounded to a whole number: 1023.96M is 1024M */
-			snprintf(buf, len, "%llu%c", (unsigned long long)(tenths / 10), units[u]);
-	}
-}
-
 /* The blocks of D's added ranges: "32-39", "32-39,48", "-". */
 static void
 blocks_text(const struct acpi_memory_dimm *d, char *buf, size_t len)
@@ -96,7 +73,7 @@ cmd_dimms(int argc, char **argv)
 		}
 		blocks_text(d, blocks, sizeof(blocks));
 		for (int r = 0; r < d->nr_ranges; r++) {
-			size_text(d->ranges[r].size, size, sizeof(size));
+			size_to_human(d->ranges[r].size, size, sizeof(size));
 			/* a second range of one slot: only range and size */
 			if (r)
 				printf("%4s %-16s %4s %#018llx-%#018llx %9s\n", "", "", "",

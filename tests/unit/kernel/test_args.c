@@ -386,6 +386,27 @@ test_key_matches_whole_key_only(void **state)
 	assert_null(arg_key(NULL, "node"));
 }
 
+/* size_to_human(): util-linux's lsmem sizes, rounding at the tenth. */
+static void
+test_size_to_human_prints_like_lsmem(void **state)
+{
+	static const struct { u64 bytes; const char *text; } cases[] = {
+		{ 0, "0B" }, { 1023, "1023B" }, { 1024, "1K" }, { 640 << 10, "640K" },
+		{ 128ULL << 20, "128M" }, { 1ULL << 30, "1G" }, { 3ULL << 29, "1.5G" },
+		{ (1ULL << 30) + (1ULL << 20), "1G" },		/* 1/1024: rounds away */
+		{ (1ULL << 30) + (100ULL << 20), "1.1G" },	/* 100/1024 */
+		{ (2ULL << 30) - (1ULL << 20), "2G" },		/* 1023/1024 carries */
+		{ 1ULL << 40, "1T" }, { 1ULL << 62, "4E" },
+	};
+	char buf[16];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		assert_ptr_equal(size_to_human(cases[i].bytes, buf, sizeof(buf)), buf);
+		assert_string_equal(buf, cases[i].text);
+	}
+}
+
 int
 main(void)
 {
@@ -406,6 +427,7 @@ main(void)
 		cmocka_unit_test(test_size_overflow_is_erange),
 		cmocka_unit_test(test_size_rejects_garbage),
 		cmocka_unit_test(test_key_matches_whole_key_only),
+		cmocka_unit_test(test_size_to_human_prints_like_lsmem),
 	};
 
 	return cmocka_run_group_tests_name("kernel/args", tests, NULL, NULL);
