@@ -458,25 +458,12 @@ online_memory_block(unsigned long id, enum mhp_online_type type)
 unsigned long
 mhp_migrate_range(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn = start_pfn, left = 0;
-	bool irq = arch_irq_save();
+	unsigned long pfn, left = 0;
 
-	while (pfn < end_pfn) {
-		struct page *p;
-
-		if (!pfn_valid(pfn)) {
-			pfn = section_nr_to_pfn(pfn_to_section_nr(pfn) + 1);
-			continue;
-		}
-		p = pfn_to_page(pfn);
-		if (page_flag(p, PG_buddy)) {
-			pfn += 1UL << p->private;
-			continue;
-		}
+	/* A page after a busy one is busy too or the head of a free block. */
+	for (pfn = first_nonfree_pfn(start_pfn, end_pfn); pfn < end_pfn;
+	     pfn = first_nonfree_pfn(pfn + 1, end_pfn))
 		left++;
-		pfn++;
-	}
-	arch_irq_restore(irq);
 	return left;
 }
 

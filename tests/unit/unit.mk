@@ -56,6 +56,10 @@ UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/memory_block.c mm/page_isolat
 			    mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
 			    mm/memblock.c mm/numa.c kernel/pseudofs.c kernel/args.c
 
+UNIT_TESTS += tests/unit/mm/test_memory_block.c  # blocks, zone rules, online/offline, isolation undo, injector
+UNIT_test_memory_block := mm/memory_block.c mm/page_isolation.c mm/page_alloc.c mm/buddy_check.c \
+			  mm/node.c mm/sparse.c mm/numa.c mm/memblock.c kernel/pseudofs.c kernel/args.c
+
 # The table code and the fake firmware memory it reads (tests/unit/fake/fake_acpi_os.c:
 # acpi_os_map(), fake_acpi_read_file(), QEMU's captured tables).
 UNIT_FAKE_ACPI := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
