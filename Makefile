@@ -111,11 +111,10 @@ MM_SRCS += mm/buddy_check.c                 # its invariant checker (memcheck)
 MM_SRCS += mm/slab.c                        # kmalloc and kfree: size classes over buddy pages
 MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in order
 MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
-MM_SRCS += mm/cmd_hotplug.c                 # lsmem online offline probe remove retry kalloc
 MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
 MM_SRCS += mm/page_isolation.c              # isolate pageblocks, find what holds a page, take free pages out
 MM_SRCS += mm/memory_block.c                # memory blocks, their sysfs files, online and offline
-MM_SRCS += mm/memory_hotplug.c              # add, remove, probe, the status list, memmap_on_memory
+MM_SRCS += mm/memory_hotplug.c              # hot add and remove of ranges, memmaps, the status list, probe
 
 SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))

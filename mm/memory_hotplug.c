@@ -9,6 +9,11 @@
  * in reverse, so the system is exactly as it was and the range's record
  * says FAILED and why.  remove_memory() runs the same undos on purpose.
  *
+ * memblock: memblock.memory stays the boot RAM; probe takes its range out
+ * of memblock.hidden and remove puts it back, so it can be probed again.
+ * The direct map's new page tables come from the buddy (unmovable), and
+ * ranges are whole blocks, so unmapping never splits a large page.
+ *
  * Course text: docs/08-hot-add.md, docs/09-hot-remove.md.
  * Tests: tests/unit/mm/test_memory_hotplug.c, tests/qemu/test_hot_add.py,
  *        tests/qemu/test_hot_remove.py
@@ -813,6 +818,22 @@ out:
 
 /* ------------------------------------------------------------ boot */
 
+/* The first section with a memmap at NR or after (NR set to its number),
+ * or NULL; a missing leaf is skipped whole. */
+static struct mem_section *
+next_section_with_memmap(unsigned long *nr)
+{
+	for (; *nr < NR_MEM_SECTIONS; (*nr)++) {
+		struct mem_section *ms = nr_to_section(*nr);
+
+		if (!ms)
+			*nr = ALIGN_UP(*nr + 1, SECTIONS_PER_ROOT) - 1;
+		else if (section_has_mem_map(ms))
+			return ms;
+	}
+	return NULL;
+}
+
 /*
  * Boot RAM: one BOOT record per memblock.memory region (they are split by
  * node), and an ONLINE, early block for every block with a boot section.
@@ -834,16 +855,13 @@ memory_hotplug_init(void)
 		}
 		r->status = MHP_ENABLED;
 	}
-	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
-		struct mem_section *ms = nr_to_section(nr);
+	struct mem_section *ms;
+
+	for (unsigned long nr = 0; (ms = next_section_with_memmap(&nr)); nr++) {
 		unsigned long id;
 		int err;
 
-		if (!ms) {	/* a whole leaf missing: skip its sections */
-			nr = ALIGN_UP(nr + 1, SECTIONS_PER_ROOT) - 1;
-			continue;
-		}
-		if (!section_has_mem_map(ms) || !(ms->section_mem_map & SECTION_IS_EARLY))
+		if (!(ms->section_mem_map & SECTION_IS_EARLY))
 			continue;
 		ms->section_mem_map |= SECTION_IS_ONLINE;
 		id = pfn_to_block_id(section_nr_to_pfn(nr));
@@ -861,13 +879,15 @@ void
 memory_hotplug_reset(void)
 {
 	struct memory_block *mb;
+	struct mem_section *ms;
 
 	while ((mb = memory_block_next(0))) {
 		mb->state = MEM_OFFLINE;	/* forgetting, not offlining */
 		if (memory_block_destroy_locked(mb->id))
 			panic("memory_hotplug_reset: memory%lu stays", mb->id);
 	}
-	for (int i = 0; i < nr_ranges; i++) {
+	/* Newest first: a memmap may lie in memory an older range added. */
+	for (int i = nr_ranges - 1; i >= 0; i--) {
 		const struct hotplug_range *r = &ranges[i];
 		unsigned long nr = pfn_to_section_nr(PHYS_PFN(r->start));
 
@@ -876,15 +896,8 @@ memory_hotplug_reset(void)
 		for (u64 a = 0; a < r->size; a += SECTION_SIZE)
 			section_remove(nr++, r->nr_vmemmap_pages);
 	}
-	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
-		struct mem_section *ms = nr_to_section(nr);
-
-		if (!ms) {
-			nr = ALIGN_UP(nr + 1, SECTIONS_PER_ROOT) - 1;
-			continue;
-		}
+	for (unsigned long nr = 0; (ms = next_section_with_memmap(&nr)); nr++)
 		ms->section_mem_map &= ~SECTION_IS_ONLINE;
-	}
 	memset(ranges, 0, sizeof(ranges));
 	nr_ranges = 0;
 	mhp_default_online_type = MMOP_ONLINE_MOVABLE;
