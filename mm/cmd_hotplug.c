@@ -114,8 +114,10 @@ size_to_human(u64 bytes, char *buf, size_t size)
  *	Total offline memory:      0B
  *
  * Each column is as wide as its widest cell or its header, one space
- * between columns; RANGE is left-aligned, the others right-aligned, and
- * lines carry no trailing blanks after the last column.  REMOVABLE is
+ * between columns; RANGE is left-aligned, the others right-aligned.  One
+ * quirk of util-linux's table library: SIZE carries a width hint of 5, used
+ * when its widest cell is at least as wide as the header ("128M" makes the
+ * column 5 wide, "1G" leaves it 4, the header's width).  REMOVABLE is
  * empty for a block that is not online; STATE "on->off" is a block going
  * offline.  The summary lines are "%-23s %5s".
  */
@@ -174,15 +176,20 @@ static void
 lsmem_print(const struct lsmem_row *rows, int nr_rows)
 {
 	static const char *const header[5] = { "RANGE", "SIZE", "STATE", "REMOVABLE", "BLOCK" };
+	static const int hint[5] = { 0, 5, 0, 0, 0 };
 	char cells[5][48];
-	int width[5];
+	int width[5] = { 0 };
 
-	for (int c = 0; c < 5; c++)
-		width[c] = strlen(header[c]);
 	for (int r = 0; r < nr_rows; r++) {
 		lsmem_cells(&rows[r], cells);
 		for (int c = 0; c < 5; c++)
 			width[c] = MAX(width[c], (int)strlen(cells[c]));
+	}
+	for (int c = 0; c < 5; c++) {
+		if (width[c] < (int)strlen(header[c]))
+			width[c] = strlen(header[c]);
+		else if (width[c] < hint[c])
+			width[c] = hint[c];
 	}
 	for (int r = -1; r < nr_rows; r++) {
 		if (r >= 0)
@@ -313,15 +320,20 @@ cmd_offline(int argc, char **argv)
 
 /* ------------------------------------------------------------ probe, remove, retry */
 
-/* ADDR and SIZE words into a range; "0x20000000 128M" names it back in *WHAT. */
+/* `CMD ADDR SIZE`: read the range, then FN(addr, size) under the error rule. */
 static int
-range_args(char **argv, u64 *addr, u64 *size, char *what, size_t what_size)
+range_command(char **argv, int (*fn)(u64 start, u64 size))
 {
-	if (arg_u64(argv[1], addr) || arg_size(argv[2], size) || !*size)
+	unsigned long before;
+	char what[48];
+	u64 addr, size;
+
+	if (arg_u64(argv[1], &addr) || arg_size(argv[2], &size) || !size)
 		return usage(argv[0]);
-	snprintf(what, what_size, "[mem 0x%llx-0x%llx]", (unsigned long long)*addr,
-		 (unsigned long long)(*addr + *size - 1));
-	return 0;
+	snprintf(what, sizeof(what), "[mem 0x%llx-0x%llx]", (unsigned long long)addr,
+		 (unsigned long long)(addr + size - 1));
+	before = printk_console_errors();
+	return report(argv[0], what, fn(addr, size), before);
 }
 
 SHELL_COMMAND(cmd_probe, "probe", "ADDR SIZE", 2, 2,
@@ -329,17 +341,8 @@ SHELL_COMMAND(cmd_probe, "probe", "ADDR SIZE", 2, 2,
 static int
 cmd_probe(int argc, char **argv)
 {
-	unsigned long before;
-	char what[48];
-	u64 addr, size;
-	int err;
-
 	(void)argc;
-	err = range_args(argv, &addr, &size, what, sizeof(what));
-	if (err)
-		return err;
-	before = printk_console_errors();
-	return report(argv[0], what, probe_memory(addr, size), before);
+	return range_command(argv, probe_memory);
 }
 
 SHELL_COMMAND(cmd_remove, "remove", "ADDR SIZE", 2, 2,
@@ -347,17 +350,8 @@ SHELL_COMMAND(cmd_remove, "remove", "ADDR SIZE", 2, 2,
 static int
 cmd_remove(int argc, char **argv)
 {
-	unsigned long before;
-	char what[48];
-	u64 addr, size;
-	int err;
-
 	(void)argc;
-	err = range_args(argv, &addr, &size, what, sizeof(what));
-	if (err)
-		return err;
-	before = printk_console_errors();
-	return report(argv[0], what, remove_memory(addr, size), before);
+	return range_command(argv, remove_memory);
 }
 
 static int
