@@ -69,6 +69,8 @@ ACPI_SRCS += drivers/acpi/worker.c       # kacpid: the one task that runs AML; a
 ACPI_SRCS += drivers/acpi/bus.c          # devices by _HID/_CID/_STA, drivers, the Notify queue
 ACPI_SRCS += drivers/acpi/sleep.c        # power off (\_S5, SLP_EN) and the reset register
 ACPI_SRCS += drivers/acpi/cmd_aml.c      # `aml eval`, `aml ls`, `acpi devices`, `trace`, `poweroff`
+ACPI_SRCS += drivers/acpi/memory_device.c # PNP0C80 DIMM slots: Notify 1 -> add_memory, Notify 3 -> remove, _EJ0, _OST
+ACPI_SRCS += drivers/acpi/cmd_memory.c   # `dimms`, `eject SLOT`
 
 # The AML interpreter (builds on the host too: tests/unit/unit.mk uses this list).
 AML_SRCS += drivers/acpi/aml/namespace.c  # the tree of names: make, find (ACPI's search rules), delete, walk

@@ -465,6 +465,10 @@ struct acpi_driver {
 	 * a bus or device check Notify finds it present later; returns 0
 	 * to bind (NULL: always binds). */
 	int (*add)(struct acpi_device *dev);
+	/* Bind at the scan whether the device is present or not (a slot
+	 * driver: PNP0C80); add() reads dev->sta, and every later Notify,
+	 * a device check for a newly filled slot included, goes to notify(). */
+	bool bind_absent;
 	/* Every Notify(dev, value) for a bound device, device checks
 	 * included (a slot plugged again), in kacpid, after the method that
 	 * sent it has returned.  The device stays bound whatever its _STA
@@ -512,6 +516,52 @@ bool acpi_device_is_present(const struct acpi_device *dev);
 void acpi_eisa_id_to_str(u32 id, char out[8]);
 /* "device check", "eject request", ... for VALUE. */
 const char *acpi_notify_name(u32 value);
+
+/* ------------------------------------------------------------ memory_device.c */
+
+/*
+ * The ACPI memory device driver (PNP0C80, QEMU's \_SB.MHPC.MPxx DIMM
+ * slots): Notify 1 adds the slot's _CRS ranges (add_memory(), node from
+ * _PXM) and answers _OST(1, 0 or 1); Notify 3 offlines and removes them,
+ * evaluates _EJ0 and answers _OST(3, 0), or on failure _OST(3, 0x82 busy
+ * or 0x01) and changes nothing.  Slots present at the bus scan are added
+ * the same way, without _OST.  Everything here runs in kacpid: from
+ * another task, go through acpi_worker_call().
+ */
+#define ACPI_MEMORY_MAX_DIMMS	256	/* QEMU allows 256 slots */
+#define ACPI_MEMORY_MAX_RANGES	4	/* memory descriptors kept per _CRS */
+#define ACPI_OST_OS_EJECT	0x103	/* _OST source: OSPM-initiated eject */
+
+struct hotplug_range;
+/* One slot as the driver last read it. */
+struct acpi_memory_dimm {
+	struct acpi_device *adev;	/* its bus device (path, node) */
+	int slot;			/* _UID ("0x02" -> 2), else MPxx's xx */
+	u32 sta;			/* _STA when last read */
+	int nid;			/* node of its _PXM; 0 when unknown */
+	int error;			/* the last add's error; 0 */
+	int nr_ranges;			/* memory ranges of _CRS (present only) */
+	struct {
+		u64 start, size;	/* bytes: [start, start + size) */
+		struct hotplug_range *rec;	/* its ENABLED record, or NULL */
+	} ranges[ACPI_MEMORY_MAX_RANGES];
+};
+/* The slots, in bus order (empty ones too). */
+int acpi_memory_count(void);
+const struct acpi_memory_dimm *acpi_memory_at(int i);	/* NULL past the end */
+/* kacpid: read _STA, _CRS, _PXM of every slot again (for `dimms`). */
+int acpi_memory_refresh(void);
+/*
+ * kacpid: the guest-initiated eject of SLOT (`eject`): _OST(0x103, 0x84),
+ * offline and remove every range, _EJ0(1), _OST(0x103, 0); on failure
+ * _OST(0x103, 0x82 or 0x01), logged, nothing changed.  0, -EINVAL (no
+ * such slot), -ENODEV (the slot is empty; both not logged), or the error.
+ */
+int acpi_memory_eject(int slot);
+/* D's STATE for `dimms`: "online", "offline", "partly online" (by its
+ * blocks), "not added", "failed" (the last add failed), "empty". */
+const char *acpi_memory_state(const struct acpi_memory_dimm *d);
+void acpi_memory_reset(void);	/* host tests: forget every slot */
 
 /* ------------------------------------------------------------ cmd_aml.c (kernel only) */
 

@@ -242,20 +242,22 @@ run_ini(struct acpi_device *dev)
 /*
  * Offer DEV to each driver whose id list names its _HID or a _CID, in
  * link order, until one's add() returns 0.  Returns the driver, or NULL.
+ * Only drivers that ask for it (bind_absent) see an absent device.
  */
 static const struct acpi_driver *
 bind(struct acpi_device *dev)
 {
 	const struct acpi_driver *const *d;
+	bool present = acpi_device_is_present(dev);
 
-	if (dev->driver || !acpi_device_is_present(dev))
+	if (dev->driver)
 		return dev->driver;
 	for (d = __start_hotmem_acpi_drivers; d && d < __stop_hotmem_acpi_drivers; d++) {
 		bool match = false;
 
 		for (const char *const *id = (*d)->ids; id && *id && !match; id++)
 			match = acpi_device_has_id(dev, *id);
-		if (!match)
+		if (!match || (!present && !(*d)->bind_absent))
 			continue;
 		dev->driver = *d;	/* set before add(): add() may ask */
 		if (!(*d)->add || (*d)->add(dev) == 0)
