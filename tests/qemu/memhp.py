@@ -315,8 +315,10 @@ def lsmem(m):
     rows, i = [], 1
     while i < len(lines) and lines[i]:
         g = re.fullmatch(r"0x([0-9a-f]{16})-0x([0-9a-f]{16}) +(" + SIZE_RX + r") +"
-                         r"(online|offline|going-offline) +(yes|no) +(\d+)(?:-(\d+))?", lines[i])
+                         r"(online|offline|going-offline) +(?:(yes|no) +)?(\d+)(?:-(\d+))?", lines[i])
         assert g, f"lsmem row: {lines[i]!r}\n{text}"
+        # util-linux shows REMOVABLE for online blocks only.
+        assert (g.group(5) is None) == (g.group(4) != "online"), f"lsmem row: {lines[i]!r}"
         rows.append({"start": int(g.group(1), 16), "end": int(g.group(2), 16) + 1,
                      "size": g.group(3), "state": g.group(4), "removable": g.group(5) == "yes",
                      "first": int(g.group(6)), "last": int(g.group(7) or g.group(6))})

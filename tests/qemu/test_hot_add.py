@@ -30,7 +30,7 @@ import qemu
 from conftest import FIRMWARES, Hotmem
 from memhp import (BLOCK, GiB, MEMDIR, POLICIES, VMEMMAP_PER_BLOCK, KiB, added_line,
                    assert_blocks, assert_matches_qemu, block_ids, expected_zone, meminfo,
-                   node_meminfo, online_line, ospm_status, plug, set_policy, slot_line)
+                   node_meminfo, online_line, ospm_status, plug, set_policy, slot_line, write)
 
 COLD = ["-object", "memory-backend-ram,id=cold0,size=1G",
         "-device", "pc-dimm,id=cold,memdev=cold0,slot=0"]
@@ -155,8 +155,7 @@ def test_add_to_node_1(runtime_machines, firmware):
 def test_policy_file_refuses_other_words(runtime_machines):
     m = runtime_machines("bios")
     before = m.run(f"cat {MEMDIR}/auto_online_blocks")
-    out = m.run(f"echo movable > {MEMDIR}/auto_online_blocks")
-    assert re.fullmatch(rf"echo: {MEMDIR}/auto_online_blocks: .+", out), out
+    assert write(m, f"{MEMDIR}/auto_online_blocks", "movable") is not None
     assert m.run(f"cat {MEMDIR}/auto_online_blocks") == before
     assert m.run(f"cat {MEMDIR}/block_size_bytes") == f"{BLOCK:x}"
 
