@@ -578,3 +578,30 @@ def isolated_pageblocks(m):
         elif not line.strip():
             cols = None
     return total
+
+
+# ------------------------------------------------------------ machines
+
+class ModuleMachines:
+    """One machine per firmware shared by a module's tests (each a
+    conftest.Hotmem on ISO): booted on first use, booted again when an
+    earlier test killed it; at a clean prompt when handed out."""
+
+    def __init__(self, iso, prefix):
+        self.iso, self.prefix, self.machines = iso, prefix, {}
+
+    def get(self, firmware="bios"):
+        from conftest import Hotmem     # tests/qemu/conftest.py (pytest puts it on the path)
+        m = self.machines.get(firmware)
+        if m is None or not m.alive():
+            if m is not None:
+                m.kill()
+            m = self.machines[firmware] = Hotmem(firmware, self.iso, name=f"{self.prefix}-{firmware}")
+            m.shared = True
+            m.boot()
+        m.resync()
+        return m
+
+    def close(self):
+        for m in self.machines.values():
+            m.kill()

@@ -25,8 +25,9 @@ import subprocess
 import pytest
 
 import qemu
-from conftest import FIRMWARES, Hotmem
-from memhp import (DEL_TIMEOUT, GiB, MiB, assert_matches_qemu, assert_same, block_ids, diff,
+from conftest import FIRMWARES
+from memhp import (DEL_TIMEOUT, GiB, MiB, ModuleMachines, assert_matches_qemu, assert_same,
+                   block_ids, diff,
                    free_counters, list_blocks, memhotplug, ospm_status, plug, record_of,
                    removed_line, slot_line, snapshot, unplug)
 
@@ -36,24 +37,16 @@ CYCLES = 20
 
 @pytest.fixture(scope="module")
 def machines(default_iso):
-    ms = {}
+    """One machine per firmware; every test starts and ends with empty slots."""
+    pool = ModuleMachines(default_iso, "hot-remove")
 
     def get(firmware):
-        m = ms.get(firmware)
-        if m is None or not m.alive():
-            if m is not None:
-                m.kill()
-            m = Hotmem(firmware, default_iso, name=f"hot-remove-{firmware}")
-            m.shared = True
-            ms[firmware] = m
-            m.boot()
-        m.resync()
+        m = pool.get(firmware)
         assert m.qmp.memory_devices() == [], "a DIMM left plugged by an earlier test"
         return m
 
     yield get
-    for m in ms.values():
-        m.kill()
+    pool.close()
 
 
 def without(snap, *keys):
