@@ -84,12 +84,6 @@ def expect_chain(m, slot, value, deadline):
     return m.output[sci.start():end.end()]
 
 
-def dimm_line(slot, what):
-    """The memory-device driver's log line for SLOT ending in WHAT
-    (drivers/acpi/memory_device.c: added, ejected, eject failed)."""
-    return re.escape(f"acpi memory: {slot_path(slot)}: slot {slot} ") + r".*: " + what
-
-
 def notifies(text):
     """Every Notify the bus dispatched in TEXT, as [(path, value)]."""
     return [(p, int(v, 16)) for p, v, _ in re.findall(ANY_NOTIFY, text)]

@@ -315,8 +315,10 @@ def lsmem(m):
     rows, i = [], 1
     while i < len(lines) and lines[i]:
         g = re.fullmatch(r"0x([0-9a-f]{16})-0x([0-9a-f]{16}) +(" + SIZE_RX + r") +"
-                         r"(online|offline|going-offline) +(yes|no) +(\d+)(?:-(\d+))?", lines[i])
+                         r"(online|offline|going-offline) +(?:(yes|no) +)?(\d+)(?:-(\d+))?", lines[i])
         assert g, f"lsmem row: {lines[i]!r}\n{text}"
+        # util-linux shows REMOVABLE for online blocks only.
+        assert (g.group(5) is None) == (g.group(4) != "online"), f"lsmem row: {lines[i]!r}"
         rows.append({"start": int(g.group(1), 16), "end": int(g.group(2), 16) + 1,
                      "size": g.group(3), "state": g.group(4), "removable": g.group(5) == "yes",
                      "first": int(g.group(6)), "last": int(g.group(7) or g.group(6))})
@@ -576,3 +578,30 @@ def isolated_pageblocks(m):
         elif not line.strip():
             cols = None
     return total
+
+
+# ------------------------------------------------------------ machines
+
+class ModuleMachines:
+    """One machine per firmware shared by a module's tests (each a
+    conftest.Hotmem on ISO): booted on first use, booted again when an
+    earlier test killed it; at a clean prompt when handed out."""
+
+    def __init__(self, iso, prefix):
+        self.iso, self.prefix, self.machines = iso, prefix, {}
+
+    def get(self, firmware="bios"):
+        from conftest import Hotmem     # tests/qemu/conftest.py (pytest puts it on the path)
+        m = self.machines.get(firmware)
+        if m is None or not m.alive():
+            if m is not None:
+                m.kill()
+            m = self.machines[firmware] = Hotmem(firmware, self.iso, name=f"{self.prefix}-{firmware}")
+            m.shared = True
+            m.boot()
+        m.resync()
+        return m
+
+    def close(self):
+        for m in self.machines.values():
+            m.kill()

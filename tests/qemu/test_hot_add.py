@@ -27,10 +27,10 @@ import re
 import pytest
 
 import qemu
-from conftest import FIRMWARES, Hotmem
-from memhp import (BLOCK, GiB, MEMDIR, POLICIES, VMEMMAP_PER_BLOCK, KiB, added_line,
-                   assert_blocks, assert_matches_qemu, block_ids, expected_zone, meminfo,
-                   node_meminfo, online_line, ospm_status, plug, set_policy, slot_line)
+from conftest import FIRMWARES
+from memhp import (BLOCK, GiB, MEMDIR, POLICIES, VMEMMAP_PER_BLOCK, KiB, ModuleMachines,
+                   added_line, assert_blocks, assert_matches_qemu, block_ids, expected_zone, meminfo,
+                   node_meminfo, online_line, ospm_status, plug, set_policy, slot_line, write)
 
 COLD = ["-object", "memory-backend-ram,id=cold0,size=1G",
         "-device", "pc-dimm,id=cold,memdev=cold0,slot=0"]
@@ -114,23 +114,9 @@ def runtime_machines(default_iso):
     """One machine per firmware, booted on first use, for the tests that
     plug DIMM after DIMM into it (each into the next free slot, above
     every earlier one: the zone rules see no neighbour)."""
-    machines = {}
-
-    def get(firmware):
-        m = machines.get(firmware)
-        if m is None or not m.alive():
-            if m is not None:
-                m.kill()
-            m = Hotmem(firmware, default_iso, name=f"hot-add-{firmware}")
-            m.shared = True
-            machines[firmware] = m
-            m.boot()
-        m.resync()
-        return m
-
-    yield get
-    for m in machines.values():
-        m.kill()
+    pool = ModuleMachines(default_iso, "hot-add")
+    yield pool.get
+    pool.close()
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -155,8 +141,7 @@ def test_add_to_node_1(runtime_machines, firmware):
 def test_policy_file_refuses_other_words(runtime_machines):
     m = runtime_machines("bios")
     before = m.run(f"cat {MEMDIR}/auto_online_blocks")
-    out = m.run(f"echo movable > {MEMDIR}/auto_online_blocks")
-    assert re.fullmatch(rf"echo: {MEMDIR}/auto_online_blocks: .+", out), out
+    assert write(m, f"{MEMDIR}/auto_online_blocks", "movable") is not None
     assert m.run(f"cat {MEMDIR}/auto_online_blocks") == before
     assert m.run(f"cat {MEMDIR}/block_size_bytes") == f"{BLOCK:x}"
 

@@ -28,35 +28,27 @@ Course text: docs/09-hot-remove.md.
 
 import re
 
+import pytest
+
 import qemu
-from conftest import Hotmem
-from memhp import (DEL_TIMEOUT, GiB, MEMDIR, MiB, assert_same, assert_unchanged, block,
+from memhp import (DEL_TIMEOUT, GiB, MEMDIR, MiB, ModuleMachines, assert_same, assert_unchanged,
+                   block,
                    block_ids, free_counters, isolated_pageblocks, kalloc, pfn_block, plug,
                    run_ok, run_refused, set_policy, set_state, snapshot, unplug, wait_ost,
                    write)
 
-import pytest
-
 
 @pytest.fixture(scope="module")
 def machine(default_iso):
-    box = {}
+    pool = ModuleMachines(default_iso, "refusals")
 
     def get():
-        m = box.get("m")
-        if m is None or not m.alive():
-            if m is not None:
-                m.kill()
-            m = box["m"] = Hotmem("bios", default_iso, name="refusals-bios")
-            m.shared = True
-            m.boot()
-        m.resync()
+        m = pool.get("bios")
         set_policy(m, "online_movable")
         return m
 
     yield get
-    if box.get("m"):
-        box["m"].kill()
+    pool.close()
 
 
 def chunks_in(chunks, dimm):
