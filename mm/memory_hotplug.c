@@ -562,20 +562,20 @@ add_memory_locked(int nid, u64 start, u64 size, enum mhp_source source, void *ow
 	err = add_check(nid, start, size, source, reason, sizeof(reason));
 	if (err == 1)
 		return 0;	/* already there: nothing to do, nothing changed */
-	if (err == 0) {
-		st.rec = range_record(nid, start, size, source, owner);
-		if (!st.rec) {
-			snprintf(reason, sizeof(reason), "the status list is full (%d ranges)",
-				 MHP_MAX_RANGES);
-			err = -ENOSPC;
-		}
-	} else {
-		st.rec = range_record(nid, start, size, source, owner);	/* the refusal, kept */
+	/*
+	 * A refusal (bad arguments, a range that is no place for memory)
+	 * changes nothing, the status list included: there is nothing to
+	 * retry.  Only a failure of the steps below, which may pass another
+	 * time, is kept as FAILED.
+	 */
+	if (err == 0 && !(st.rec = range_record(nid, start, size, source, owner))) {
+		snprintf(reason, sizeof(reason), "the status list is full (%d ranges)",
+			 MHP_MAX_RANGES);
+		err = -ENOSPC;
 	}
 	if (err) {
 		pr_err("memory: add " RANGE_FMT " node %d (%s) refused: %s (%d)\n",
 		       RANGE_ARGS(start, size), nid, src, reason, err);
-		record_failure(st.rec, err, reason);
 		return err;
 	}
 

@@ -332,7 +332,8 @@ struct hotplug_range *hotplug_range_find(u64 start, u64 size);
 
 /*
  * Add [start, start + size) to node NID, from SOURCE.  Checks, in order,
- * each refusal printed and recorded:
+ * each refusal printed and nothing changed (the status list included:
+ * a refusal is not a failure to retry):
  *   - size and start aligned to MEMORY_BLOCK_SIZE, nonzero, below
  *     2^MAX_PHYSMEM_BITS, NID a valid node (-EINVAL);
  *   - the exact range already ENABLED: return 0, change nothing;
@@ -344,9 +345,10 @@ struct hotplug_range *hotplug_range_find(u64 start, u64 size);
  * SECTION_HOTPLUGGABLE, not EARLY; blocks created OFFLINE; the record
  * ENABLED; each block onlined by mhp_default_online_type (a block that
  * fails to online stays offline, warned; the add still succeeds).
- * A failure in the middle undoes the steps before it and records FAILED
- * with the reason.  Returns 0 or -errno.  The node becomes online (a node
- * the firmware never named is refused: -EINVAL).
+ * A failure in the middle (no memory for a page table, a memmap or a
+ * block) undoes the steps before it and records FAILED with the reason,
+ * for `retry`.  Returns 0 or -errno.  A node that was not online (any id
+ * below MAX_NUMNODES) comes online, and goes again if the add fails.
  * _locked: under mem_hotplug_lock.
  */
 int add_memory(int nid, u64 start, u64 size, enum mhp_source source);

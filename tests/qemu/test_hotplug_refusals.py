@@ -161,7 +161,7 @@ def test_probe_refusals(machine):
         cmd = f"probe {addr:#x} {size >> 20}M"
         run_refused(m, cmd)
         after = snapshot(m)
-        assert_unchanged(before, after, cmd, refused=(addr, size))
+        assert_unchanged(before, after, cmd)
         before = after
     out = write(m, f"{MEMDIR}/probe", f"{0x8000000:#x}")
     assert out is not None, "echo 0x8000000 > probe succeeded"
