@@ -325,6 +325,7 @@ struct hotplug_range {
 	u64 memmap_ns;			/* time to build its memmaps */
 	void *owner;			/* the ACPI device that added it, or NULL */
 };
+const char *mhp_source_name(enum mhp_source source);	/* "boot", "acpi", "probe" */
 int hotplug_range_count(void);
 struct hotplug_range *hotplug_range_at(int id);		/* or NULL */
 /* The ENABLED range that contains [start, start + size), or NULL. */

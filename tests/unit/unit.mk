@@ -56,7 +56,7 @@ UNIT_test_memory_block := mm/memory_block.c mm/page_isolation.c mm/page_alloc.c 
 			  mm/node.c mm/sparse.c mm/numa.c mm/memblock.c kernel/pseudofs.c kernel/args.c
 
 UNIT_TESTS += tests/unit/mm/test_memory_hotplug.c  # add, remove, refusals, undo, retry, memmap_on_memory, probe
-UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/memory_block.c mm/page_isolation.c \
+UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/hotplug_policy.c mm/memory_block.c mm/page_isolation.c \
 			    mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
 			    mm/memblock.c mm/numa.c kernel/pseudofs.c kernel/args.c
 
