@@ -117,6 +117,7 @@ MM_SRCS += mm/cmd_hotplug.c                 # lsmem online offline probe remove 
 MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
 MM_SRCS += mm/page_isolation.c              # isolate pageblocks, find what holds a page, take free pages out
 MM_SRCS += mm/memory_block.c                # memory blocks, their sysfs files, online and offline
+MM_SRCS += mm/memory_notify.c               # the memory notifier chain and its error injector
 MM_SRCS += mm/memory_hotplug.c              # hot add and remove of ranges, memmaps, the range records, probe
 MM_SRCS += mm/hotplug_policy.c              # auto-online policy, memmap_on_memory, /proc/memhotplug, probe file
 

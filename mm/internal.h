@@ -10,6 +10,7 @@
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H
 
+#include "mm/memory_hotplug.h"
 #include "mm/mm.h"
 
 /* page_alloc.c (the free lists: interrupts disabled, see page_alloc.c) */
@@ -49,6 +50,13 @@ unsigned long offline_isolated_pages(unsigned long start_pfn, unsigned long end_
  * range's pages are told apart from the zone's), and rebuilds zonelists
  * and watermarks. */
 void zone_remove_range(struct zone *zone, unsigned long start_pfn, unsigned long end_pfn);
+
+/* memory_notify.c: tell the notifiers (and the injector) of ACTION on
+ * MB; a GOING_ action's first error is returned, the others cannot fail.
+ * memory_notify_reset(): no notifiers, no injected errors (host tests). */
+struct memory_block;
+int memory_notify(enum memory_notify_action action, const struct memory_block *mb);
+void memory_notify_reset(void);
 
 /* The index of ZONE in its node (ZONE_DMA .. ZONE_MOVABLE). */
 static inline enum zone_type

@@ -2,8 +2,8 @@
 /*
  * mm/memory_block.c - memory blocks as users see them
  * (/sys/devices/system/memory/memoryN), and the state machine that
- * onlines and offlines them: zone rules, memory notifiers, the
- * notifier error injector, and mem_hotplug_lock.
+ * onlines and offlines them: zone rules and mem_hotplug_lock (the
+ * notifiers they call: mm/memory_notify.c).
  *
  * The idea: a block is the unit a user moves between offline and online.
  * Online hands its pages to a zone and the buddy; offline fences them off
@@ -69,121 +69,6 @@ mhp_online_type_name(enum mhp_online_type t)
 {
 	return (size_t)t < ARRAY_SIZE(online_type_names) ? online_type_names[t] : "?";
 }
-
-const char *const memory_notify_action_names[NR_MEM_ACTIONS] = {
-	[MEM_GOING_ONLINE_ACTION]	= "MEM_GOING_ONLINE",
-	[MEM_ONLINE_ACTION]		= "MEM_ONLINE",
-	[MEM_CANCEL_ONLINE_ACTION]	= "MEM_CANCEL_ONLINE",
-	[MEM_GOING_OFFLINE_ACTION]	= "MEM_GOING_OFFLINE",
-	[MEM_OFFLINE_ACTION]		= "MEM_OFFLINE",
-	[MEM_CANCEL_OFFLINE_ACTION]	= "MEM_CANCEL_OFFLINE",
-};
-
-/* ------------------------------------------------------------ notifiers
- * Registered at boot, called under mem_hotplug_lock. */
-
-static int (*notifiers[MEMORY_NOTIFIERS_MAX])(enum memory_notify_action,
-					       const struct memory_notify *);
-static int nr_notifiers;
-
-/* The error injector's values, per action; only the GOING_ ones have files. */
-int memory_notify_inject[NR_MEM_ACTIONS];
-
-int
-register_memory_notifier(int (*fn)(enum memory_notify_action, const struct memory_notify *))
-{
-	if (nr_notifiers == MEMORY_NOTIFIERS_MAX)
-		return -ENOSPC;
-	notifiers[nr_notifiers++] = fn;
-	return 0;
-}
-
-static bool
-action_may_fail(enum memory_notify_action action)
-{
-	return action == MEM_GOING_ONLINE_ACTION || action == MEM_GOING_OFFLINE_ACTION;
-}
-
-/*
- * Tell every notifier of ACTION on block MB.  For a GOING_ action the
- * injector speaks first (Linux's injector is a notifier of the highest
- * priority), then the notifiers in order; the first error stops the walk
- * and is returned.  Other actions cannot fail.
- */
-static int
-memory_notify(enum memory_notify_action action, const struct memory_block *mb)
-{
-	struct memory_notify arg = {
-		.block_id = mb->id,
-		.start_pfn = block_id_to_pfn(mb->id),
-		.nr_pages = PAGES_PER_BLOCK,
-		.nid = mb->nid,
-	};
-	int i, err;
-
-	if (action_may_fail(action) && memory_notify_inject[action])
-		return memory_notify_inject[action];
-	for (i = 0; i < nr_notifiers; i++) {
-		err = notifiers[i](action, &arg);
-		if (err && action_may_fail(action))
-			return err;
-	}
-	return 0;
-}
-
-/* injector files: "0" or a negative errno, Linux's range [-4095, 0]. */
-static int
-inject_show(struct seq *s, enum memory_notify_action action)
-{
-	seq_printf(s, "%d\n", memory_notify_inject[action]);
-	return 0;
-}
-
-static int
-inject_store(const char *text, enum memory_notify_action action)
-{
-	bool negative = text[0] == '-';
-	u64 v;
-
-	if (arg_u64(text + negative, &v) || v > 4095 || (v && !negative))
-		return -EINVAL;
-	memory_notify_inject[action] = -(int)v;
-	return 0;
-}
-
-static int
-inject_going_online_show(struct seq *s)
-{
-	return inject_show(s, MEM_GOING_ONLINE_ACTION);
-}
-
-static int
-inject_going_online_store(const char *text, void *data)
-{
-	(void)data;
-	return inject_store(text, MEM_GOING_ONLINE_ACTION);
-}
-
-static int
-inject_going_offline_show(struct seq *s)
-{
-	return inject_show(s, MEM_GOING_OFFLINE_ACTION);
-}
-
-static int
-inject_going_offline_store(const char *text, void *data)
-{
-	(void)data;
-	return inject_store(text, MEM_GOING_OFFLINE_ACTION);
-}
-
-#define INJECT_DIR	"/sys/kernel/debug/notifier-error-inject/memory/actions/"
-PSEUDO_FILE(inject_going_online, INJECT_DIR "MEM_GOING_ONLINE/error",
-	    inject_going_online_show, inject_going_online_store,
-	    "errno every MEM_GOING_ONLINE step fails with (0: none)");
-PSEUDO_FILE(inject_going_offline, INJECT_DIR "MEM_GOING_OFFLINE/error",
-	    inject_going_offline_show, inject_going_offline_store,
-	    "errno every MEM_GOING_OFFLINE step fails with (0: none)");
 
 /* ------------------------------------------------------------ the blocks
  * Sorted by id; changed under mem_hotplug_lock, read by anyone. */
@@ -840,6 +725,5 @@ memory_block_reset(void)
 		mb->state = MEM_OFFLINE;
 		memory_block_destroy_locked(mb->id);
 	}
-	nr_notifiers = 0;
-	memset(memory_notify_inject, 0, sizeof(memory_notify_inject));
+	memory_notify_reset();
 }

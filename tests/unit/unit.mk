@@ -52,11 +52,11 @@ UNIT_TESTS += tests/unit/mm/test_slab.c          # kmalloc and kfree over the bu
 UNIT_test_slab := mm/slab.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c
 
 UNIT_TESTS += tests/unit/mm/test_memory_block.c  # blocks, zone rules, online/offline, isolation undo, injector
-UNIT_test_memory_block := mm/memory_block.c mm/page_isolation.c mm/page_alloc.c mm/buddy_check.c \
+UNIT_test_memory_block := mm/memory_block.c mm/memory_notify.c mm/page_isolation.c mm/page_alloc.c mm/buddy_check.c \
 			  mm/node.c mm/sparse.c mm/numa.c mm/memblock.c kernel/pseudofs.c kernel/args.c
 
 UNIT_TESTS += tests/unit/mm/test_memory_hotplug.c  # add, remove, refusals, undo, retry, memmap_on_memory, probe
-UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/hotplug_policy.c mm/memory_block.c mm/page_isolation.c \
+UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/hotplug_policy.c mm/memory_block.c mm/memory_notify.c mm/page_isolation.c \
 			    mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
 			    mm/memblock.c mm/numa.c kernel/pseudofs.c kernel/args.c
 
