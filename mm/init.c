@@ -101,6 +101,12 @@ buddy_pgtable_page(void)
 
 /* A page table the unmap emptied: the buddy's go back, boot's stay. */
 static bool
+buddy_pgtable_owned(paddr_t pa)
+{
+	return page_flag(pfn_to_page(PHYS_PFN(pa)), PG_pgtable);
+}
+
+static bool
 buddy_pgtable_free(paddr_t pa)
 {
 	struct page *p = pfn_to_page(PHYS_PFN(pa));
@@ -251,7 +257,7 @@ free_all_memblock(void)
 	}
 	setup_watermarks();
 	arch_set_pgtable_allocator(buddy_pgtable_page);
-	arch_set_pgtable_free(buddy_pgtable_free);
+	arch_set_pgtable_free(buddy_pgtable_owned, buddy_pgtable_free);
 	sparse_set_allocator(buddy_alloc_zeroed);
 }
 

@@ -189,7 +189,9 @@ range_record(int nid, u64 start, u64 size, enum mhp_source source, void *owner)
 #define RANGE_ARGS(start, size)	(unsigned long long)(start), \
 				(unsigned long long)((start) + (size) - 1)
 
-/* Is all of [start, start + size) RAM that mem= hid?  *NID: its node. */
+/* Is all of [start, start + size) RAM that mem= hid, on one node?  *NID:
+ * its node, or -2 when the hidden RAM lies on two nodes (probe refuses
+ * that: a block has one node). */
 static bool
 range_is_hidden(u64 start, u64 size, int *nid)
 {
@@ -203,8 +205,12 @@ range_is_hidden(u64 start, u64 size, int *nid)
 			continue;
 		if (r->base > at)
 			return false;
-		if (*nid == NUMA_NO_NODE)
+		if (*nid == NUMA_NO_NODE) {
 			*nid = r->nid;
+		} else if (*nid != r->nid) {
+			*nid = -2;
+			return false;
+		}
 		at = r->base + r->size;
 	}
 	return at >= end;
@@ -278,7 +284,8 @@ add_check(int nid, u64 start, u64 size, enum mhp_source source, char *reason, si
 		return -EINVAL;
 	}
 	if (source == MHP_SOURCE_PROBE && !range_is_hidden(start, size, &hidden_nid)) {
-		snprintf(reason, len, "not RAM that mem= hid");
+		snprintf(reason, len, hidden_nid == -2 ? "hidden RAM of two nodes: probe each part" :
+			 "not RAM that mem= hid");
 		return -EINVAL;
 	}
 	if (range_overlaps(start, size, reason, len))
@@ -295,7 +302,7 @@ add_check(int nid, u64 start, u64 size, enum mhp_source source, char *reason, si
 struct add_state {
 	int nid;
 	u64 start, size;
-	struct hotplug_range *rec;	/* may be NULL: list full */
+	struct hotplug_range *rec;	/* its record (a full list is refused before) */
 	bool set_node_online;		/* node_set_online() was ours */
 	bool unhidden;			/* memblock_unhide() done (probe) */
 	bool mapped;			/* arch_map_direct() done */
@@ -443,12 +450,14 @@ add_steps(struct add_state *st, enum mhp_source source, char *reason, size_t len
 		}
 		st->unhidden = true;
 	}
+	/* Mapped before the call: a map that fails half way (a page table
+	 * for a later GiB) leaves entries behind, which the undo clears. */
+	st->mapped = true;
 	err = arch_map_direct(st->start, st->size);
 	if (err) {
 		snprintf(reason, len, "cannot map it into the direct map");
 		return err;
 	}
-	st->mapped = true;
 	err = add_sections(st, reason, len);
 	if (err)
 		return err;
@@ -606,7 +615,7 @@ probe_memory(u64 addr, u64 size)
 		size = MEMORY_BLOCK_SIZE;
 	mutex_lock(&mem_hotplug_lock);
 	(void)range_is_hidden(addr, size, &nid);
-	if (nid == NUMA_NO_NODE)
+	if (nid < 0)	/* not hidden, or on two nodes: add_check() says which */
 		nid = 0;
 	err = add_memory_locked(nid, addr, size, MHP_SOURCE_PROBE, NULL);
 	mutex_unlock(&mem_hotplug_lock);

@@ -24,8 +24,9 @@
  *   offline   isolate the block's pageblocks, move what is movable away
  *             (migration: issue 7; until then only free pages can go),
  *             take the free pages off the buddy lists.
- *   remove    every block offline: blocks, memmaps, direct map and
- *             sections go; the range's record says REMOVED.
+ *   remove    every block offline: the blocks, the memmaps and the
+ *             direct map go (the section root's leaves stay); the
+ *             range's record says REMOVED.
  *
  * Every failure leaves the system as it was, prints one line saying why
  * (pr_err), and returns a negative errno.
@@ -38,7 +39,8 @@
  *
  * Course text: docs/08-hot-add.md, docs/09-hot-remove.md.
  * Tests: tests/unit/mm/test_memory_block.c, tests/unit/mm/test_memory_hotplug.c,
- *        tests/qemu/test_hotplug.py
+ *        tests/qemu/test_hot_add.py, tests/qemu/test_hot_remove.py,
+ *        tests/qemu/test_hotplug_refusals.py, tests/qemu/test_probe.py
  */
 #ifndef MM_MEMORY_HOTPLUG_H
 #define MM_MEMORY_HOTPLUG_H
@@ -363,8 +365,8 @@ int retry_hotplug_range(int id);
  * Remove [start, start + size): it must be exactly an ENABLED hot-added
  * range (boot memory: -EPERM, "boot memory cannot be removed"; unknown:
  * -ENOENT) whose blocks are all offline (-EBUSY, naming the first online
- * block).  Blocks destroyed, memmaps freed, direct map unmapped, sections
- * gone; record REMOVED.
+ * block).  Blocks destroyed, memmaps freed, direct map unmapped (its
+ * emptied page tables freed), sections without a memmap; record REMOVED.
  */
 int remove_memory(u64 start, u64 size);
 int remove_memory_locked(u64 start, u64 size);

@@ -45,6 +45,7 @@ extern u64 boot_pml4[512];	/* boot/entry.S */
 static u64 *kernel_pml4 = boot_pml4;
 static paddr_t (*pgtable_alloc)(void);	/* a zeroed page, or 0 */
 static bool (*pgtable_free)(paddr_t pa);	/* give a page back; false: keep it */
+static bool (*pgtable_owned)(paddr_t pa);	/* would pgtable_free() take it? */
 static unsigned long nr_pgtable_pages;	/* in use now */
 
 void
@@ -54,8 +55,9 @@ arch_set_pgtable_allocator(paddr_t (*alloc_zeroed_page)(void))
 }
 
 void
-arch_set_pgtable_free(bool (*free_page)(paddr_t pa))
+arch_set_pgtable_free(bool (*owned)(paddr_t pa), bool (*free_page)(paddr_t pa))
 {
+	pgtable_owned = owned;
 	pgtable_free = free_page;
 }
 
@@ -148,33 +150,55 @@ table_is_empty(const u64 *table)
 }
 
 /*
- * *ENTRY points to a table that may have become empty: give it back and
- * clear the entry.  Only pages the free function accepts go (those the
- * buddy gave after boot; boot's page tables stay).  Returns true when
- * the table went.
+ * Page-table pages unlinked by an unmap, freed only once no walk can
+ * reach them: after the entry is cleared AND the paging-structure caches
+ * are flushed (a CR3 reload), never before.
  */
-static bool
-free_table_if_empty(u64 *entry)
-{
-	u64 *table = phys_to_virt(*entry & PTE_ADDR);
+#define FREE_BATCH	32
 
-	if (!table_is_empty(table) || !pgtable_free || !pgtable_free(*entry & PTE_ADDR))
-		return false;
+struct table_batch {
+	paddr_t pages[FREE_BATCH];
+	int n;
+};
+
+static void
+batch_flush(struct table_batch *b)
+{
+	if (!b->n)
+		return;
+	write_cr3(read_cr3());
+	while (b->n)
+		if (pgtable_free(b->pages[--b->n]))
+			nr_pgtable_pages--;
+}
+
+/*
+ * *ENTRY points to a table that may have become empty: unlink it when
+ * the free function will take it (the buddy's pages; boot's stay), and
+ * queue it for batch_flush().
+ */
+static void
+unlink_table_if_empty(u64 *entry, struct table_batch *b)
+{
+	paddr_t pa = *entry & PTE_ADDR;
+
+	if (!table_is_empty(phys_to_virt(pa)) || !pgtable_free || !pgtable_owned(pa))
+		return;
+	if (b->n == FREE_BATCH)
+		batch_flush(b);
 	*entry = 0;
-	nr_pgtable_pages--;
-	return true;
+	b->pages[b->n++] = pa;
 }
 
 /*
  * After an unmap: the PT and PD pages that [pa, end) emptied go back, so
  * that a hot add followed by a hot remove leaves the free page count
- * exactly where it was.  The PDPT (512 GiB per page) stays.  The
- * paging-structure caches may still hold the freed tables: reload CR3.
+ * exactly where it was.  The PDPT (512 GiB per page) stays.
  */
 static void
 free_empty_tables(paddr_t pa, paddr_t end)
 {
-	bool freed = false;
+	struct table_batch b = { .n = 0 };
 
 	for (pa = ALIGN_DOWN(pa, SZ_2M); pa < end; pa += SZ_2M) {
 		vaddr_t va = (vaddr_t)phys_to_virt(pa);
@@ -187,13 +211,12 @@ free_empty_tables(paddr_t pa, paddr_t end)
 			continue;
 		pd = phys_to_virt(*pdpte & PTE_ADDR);
 		if ((pd[pt_index(va, 1)] & (PTE_P | PTE_PS)) == PTE_P)
-			freed |= free_table_if_empty(&pd[pt_index(va, 1)]);
+			unlink_table_if_empty(&pd[pt_index(va, 1)], &b);
 		/* Last 2 MiB of this GiB, or of the range: the PD may be empty. */
 		if (pt_index(va, 1) == 511 || pa + SZ_2M >= end)
-			freed |= free_table_if_empty(pdpte);
+			unlink_table_if_empty(pdpte, &b);
 	}
-	if (freed)
-		write_cr3(read_cr3());
+	batch_flush(&b);
 }
 
 /*

@@ -597,6 +597,12 @@ test_probe(void **state)
 	assert_int_equal(probe_memory(HIDDEN + BLOCK, 2 * BLOCK), -EINVAL);	/* half hidden */
 	assert_refused(&s);
 	assert_true(fake_printk_contains("not RAM that mem= hid"));
+	/* Hidden RAM of two nodes: a block has one node, so probe refuses. */
+	assert_int_equal(memblock_set_node(HIDDEN + BLOCK, BLOCK, 1), 0);
+	assert_int_equal(probe_memory(HIDDEN, 2 * BLOCK), -EINVAL);
+	assert_refused(&s);
+	assert_true(fake_printk_contains("hidden RAM of two nodes"));
+	assert_int_equal(memblock_set_node(HIDDEN + BLOCK, BLOCK, 0), 0);
 
 	snprintf(addr, sizeof(addr), "0x%llx", (unsigned long long)HIDDEN);
 	assert_int_equal(pseudofs_write("/sys/devices/system/memory/probe", addr), 0);
@@ -651,6 +657,22 @@ test_map_failure_and_retry(void **state)
 	assert_non_null(find_memory_block(HOT_BLOCK + 1));
 	assert_int_equal(retry_hotplug_range(r->id), -EINVAL);	/* not FAILED now */
 	assert_int_equal(retry_hotplug_range(999), -ENOENT);
+}
+
+/* A map that fails half way leaves entries: the undo clears them too. */
+static void
+test_partial_map_failure_is_undone(void **state)
+{
+	struct snapshot s = snap();
+
+	(void)state;
+	fake_mmu.map_error = -ENOMEM;
+	fake_mmu.map_partial = true;
+	assert_int_equal(add_memory(0, HOT, 2 * BLOCK, MHP_SOURCE_ACPI), -ENOMEM);
+	assert_int_equal(fake_mmu.nr_mapped, s.nr_mapped);
+	assert_int_equal(fake_mmu_mapped_bytes(HOT, 2 * BLOCK), 0);
+	assert_unchanged(&s);
+	assert_int_equal(last_range()->status, MHP_FAILED);
 }
 
 /* The third memmap cannot be had: the two before are freed, all undone. */
@@ -944,6 +966,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_srat_outside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_probe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_failure_and_retry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_partial_map_failure_is_undone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memmap_failure_and_retry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_block_failure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memmap_on_memory, setup, teardown),

@@ -13,9 +13,9 @@
 
 /* Page-table pages come from here: returns a zeroed page's address, or 0. */
 void arch_set_pgtable_allocator(paddr_t (*alloc_zeroed_page)(void));
-/* Emptied page-table pages go to FREE_PAGE (arch_unmap_direct()); it
- * returns false for a page it will not take (boot's, from memblock). */
-void arch_set_pgtable_free(bool (*free_page)(paddr_t pa));
+/* Emptied page-table pages go to FREE_PAGE (arch_unmap_direct()) when
+ * OWNED says it takes them (the buddy's, not boot's from memblock). */
+void arch_set_pgtable_free(bool (*owned)(paddr_t pa), bool (*free_page)(paddr_t pa));
 int arch_mmu_prepare(void);		/* a new, empty kernel PML4 */
 void arch_mmu_switch(void);		/* load it */
 /* Map RAM [pa, pa + size) at PHYS_OFFSET + pa (page-aligned); 0 or -errno.

@@ -31,12 +31,13 @@ unsigned long arch_pgtable_pages(void);
 
 struct fake_mmu {
 	/* What is mapped now: [pa, pa + size) as each arch_map_direct() gave
-	 * it; arch_unmap_direct() must name one of these exactly. */
+	 * it; arch_unmap_direct() clears those inside its range. */
 	struct { paddr_t pa; u64 size; } mapped[FAKE_MMU_MAX_RANGES];
 	int nr_mapped;
 	unsigned long map_calls;	/* arch_map_direct() calls, failed ones too */
 	unsigned long unmap_calls;	/* arch_unmap_direct() calls */
 	int map_error;			/* nonzero: the next map returns it, maps nothing */
+	bool map_partial;		/* ... but its first half (a real partial map) */
 };
 extern struct fake_mmu fake_mmu;
 
