@@ -112,7 +112,8 @@ MM_SRCS += mm/page_alloc.c                  # the buddy allocator without bitmap
 MM_SRCS += mm/buddy_check.c                 # its invariant checker (memcheck)
 MM_SRCS += mm/slab.c                        # kmalloc and kfree: size classes over buddy pages
 MM_SRCS += mm/init.c                        # mm_init(): memory up at boot, in order
-MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memmap, memcheck
+MM_SRCS += mm/proc.c                        # /proc/meminfo buddyinfo ...; memcheck
+MM_SRCS += mm/memmap_view.c                 # memmap: the memmap drawn
 MM_SRCS += mm/cmd_hotplug.c                 # lsmem online offline probe remove retry kalloc
 MM_SRCS += mm/numa.c                        # NUMA nodes from the firmware; numa=off, movable_node
 MM_SRCS += mm/page_isolation.c              # isolate pageblocks, find what holds a page, take free pages out

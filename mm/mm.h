@@ -530,6 +530,7 @@ void sparse_section_cost(unsigned int section_bits, unsigned int physmem_bits,
 extern u8 node_distance_table[MAX_NUMNODES][MAX_NUMNODES];
 int node_distance(int a, int b);
 void node_set_online(int nid);		/* names its zones; a node with memory is online */
+extern const char *const zone_names[MAX_NR_ZONES];	/* "DMA", ..., "Movable" */
 int numa_node_id(void);			/* the CPU's node: the first online node */
 unsigned long node_free_pages(int nid);	/* free pages of a node's zones */
 unsigned long global_free_pages(void);	/* of every online node */
@@ -641,6 +642,9 @@ void kmalloc_stats(unsigned long *slab_pages, unsigned long *objects);
  * remove, memory blocks, online and offline (docs/08-hot-add.md,
  * docs/09-hot-remove.md).  Their interface is mm/memory_hotplug.h.
  */
+
+/* proc.c: Linux's /proc files; the name of zone ZID Z, set or not. */
+const char *zone_name(const struct zone *z, int zid);
 
 /* init.c: bring memory up at boot (kernel only, not in host tests).
  * kernel_main() reads the firmware's NUMA tables between the two. */

@@ -26,7 +26,7 @@ pg_data_t node_data[MAX_NUMNODES];
 /* Filled by the SLIT parser; 0 means "not given". */
 u8 node_distance_table[MAX_NUMNODES][MAX_NUMNODES];
 
-static const char *const zone_names[MAX_NR_ZONES] = {
+const char *const zone_names[MAX_NR_ZONES] = {
 	[ZONE_DMA]	= "DMA",
 	[ZONE_DMA32]	= "DMA32",
 	[ZONE_NORMAL]	= "Normal",
