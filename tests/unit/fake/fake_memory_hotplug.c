@@ -266,19 +266,26 @@ take_away(struct hotplug_range *h, u64 start, u64 size)
 		fake_mhp.on_remove(start, size);
 }
 
+/* Why the remove of record H (at START) fails before any block check, or 0. */
+static int
+remove_refusal(const struct hotplug_range *h, u64 start)
+{
+	if (!h || h->status != MHP_ENABLED)
+		return -ENOENT;
+	if (fake_mhp.remove_error)
+		return fake_mhp.remove_error;
+	if (fake_mhp.remove_fail_start && start == fake_mhp.remove_fail_start)
+		return -EBUSY;
+	return 0;
+}
+
 int
 remove_memory_locked(u64 start, u64 size)
 {
 	struct hotplug_range *h = record_of(start, size);
-	int err = 0;
+	int err = remove_refusal(h, start);
 
 	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
-	if (!h || h->status != MHP_ENABLED)
-		err = -ENOENT;
-	else if (fake_mhp.remove_error)
-		err = fake_mhp.remove_error;
-	else if (fake_mhp.remove_fail_start && start == fake_mhp.remove_fail_start)
-		err = -EBUSY;
 	for (unsigned long id = first_block(start); !err && id <= last_block(start, size); id++)
 		if (blocks[id].range && blocks[id].state != MEM_OFFLINE)
 			err = -EBUSY;
@@ -293,20 +300,13 @@ int
 offline_and_remove_memory(u64 start, u64 size)
 {
 	struct hotplug_range *h = record_of(start, size);
-	int err = 0;
+	int err = remove_refusal(h, start);
 
-	if (!h || h->status != MHP_ENABLED)
-		err = -ENOENT;
-	else if (fake_mhp.remove_error)
-		err = fake_mhp.remove_error;
-	else if (fake_mhp.remove_fail_start && start == fake_mhp.remove_fail_start)
-		err = -EBUSY;
 	for (unsigned long id = first_block(start); !err && id <= last_block(start, size); id++)
 		if (fake_mhp.busy_block == id && blocks[id].state == MEM_ONLINE)
 			err = -EBUSY;
-	if (!err) {
+	if (!err)
 		take_away(h, start, size);
-	}
 	record("remove", h ? h->nid : -1, start, size, h ? h->source : MHP_SOURCE_ACPI, NULL, err);
 	return err;
 }
