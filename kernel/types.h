@@ -47,6 +47,7 @@ typedef u64 vaddr_t;	/* a virtual address */
 #ifndef EPERM
 #define EPERM		1
 #define ENOENT		2	/* no such file, command or object */
+#define EIO		5	/* a device or its firmware failed */
 #define E2BIG		7	/* too many words, too long */
 #define ENOMEM		12
 #define EACCES		13	/* a pseudo-file that cannot be read */

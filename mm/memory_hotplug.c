@@ -600,6 +600,24 @@ retry_hotplug_range(int id)
 	return err;
 }
 
+int
+hotplug_range_forget(void *owner)
+{
+	int n = 0;
+
+	if (!owner)
+		return 0;
+	mutex_lock(&mem_hotplug_lock);
+	for (int i = 0; i < nr_ranges; i++) {
+		if (ranges[i].owner == owner && ranges[i].status == MHP_FAILED) {
+			ranges[i].status = MHP_REMOVED;
+			n++;
+		}
+	}
+	mutex_unlock(&mem_hotplug_lock);
+	return n;
+}
+
 /*
  * probe: RAM mem= hid, on the node memblock keeps for it.  SIZE 0 means
  * one block (the sysfs file).  An address that is not hidden still goes

@@ -360,6 +360,14 @@ int add_memory_locked(int nid, u64 start, u64 size, enum mhp_source source,
 /* Retry a FAILED record: add_memory() with its arguments.  -EINVAL when
  * it is not FAILED, -ENOENT when there is no such id. */
 int retry_hotplug_range(int id);
+/*
+ * The device OWNER (the ACPI slot that passed it to add_memory_locked())
+ * is gone: its FAILED records become REMOVED, so `retry` cannot add RAM
+ * that is no longer there.  ENABLED records are not touched (they are
+ * removed with remove_memory()).  Takes mem_hotplug_lock; returns how
+ * many records changed.  OWNER NULL changes nothing.
+ */
+int hotplug_range_forget(void *owner);
 
 /*
  * Remove [start, start + size): it must be exactly an ENABLED hot-added

@@ -524,8 +524,10 @@ const char *acpi_notify_name(u32 value);
  * slots): Notify 1 adds the slot's _CRS ranges (add_memory(), node from
  * _PXM) and answers _OST(1, 0 or 1); Notify 3 offlines and removes them,
  * evaluates _EJ0 and answers _OST(3, 0), or on failure _OST(3, 0x82 busy
- * or 0x01) and changes nothing.  Slots present at the bus scan are added
- * the same way, without _OST.  Everything here runs in kacpid: from
+ * or 0x01) and changes nothing.  The ranges an eject takes are the
+ * records the slot added (owner), checked against _CRS.  Other Notify
+ * codes are answered _OST(code, 0x02).  Slots present at the bus scan
+ * are added the same way, without _OST.  Everything here runs in kacpid: from
  * another task, go through acpi_worker_call().
  */
 #define ACPI_MEMORY_MAX_DIMMS	256	/* QEMU allows 256 slots */
@@ -540,10 +542,13 @@ struct acpi_memory_dimm {
 	u32 sta;			/* _STA when last read */
 	int nid;			/* node of its _PXM; 0 when unknown */
 	int error;			/* the last add's error; 0 */
+	int crs_error;			/* _CRS failed when last read (then
+					 * nr_ranges is 0); 0 */
 	int nr_ranges;			/* memory ranges of _CRS (present only) */
 	struct {
 		u64 start, size;	/* bytes: [start, start + size) */
-		struct hotplug_range *rec;	/* its ENABLED record, or NULL */
+		struct hotplug_range *rec;	/* its ENABLED record with this
+						 * slot as owner, or NULL */
 	} ranges[ACPI_MEMORY_MAX_RANGES];
 };
 /* The slots, in bus order (empty ones too). */
@@ -555,7 +560,8 @@ int acpi_memory_refresh(void);
  * kacpid: the guest-initiated eject of SLOT (`eject`): _OST(0x103, 0x84),
  * offline and remove every range, _EJ0(1), _OST(0x103, 0); on failure
  * _OST(0x103, 0x82 or 0x01), logged, nothing changed.  0, -EINVAL (no
- * such slot), -ENODEV (the slot is empty; both not logged), or the error.
+ * such slot), -ENODEV (the slot is empty; both not logged), -EIO (_CRS
+ * failed, or it disagrees with what the slot added), or the error.
  */
 int acpi_memory_eject(int slot);
 /* D's STATE for `dimms`: "online", "offline", "partly online" (by its

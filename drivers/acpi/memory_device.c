@@ -12,11 +12,27 @@
  *
  *   Notify 1  _STA present? -> _CRS ranges, _PXM node -> add_memory() each
  *             -> _OST(1, 0) | _OST(1, 1)
- *   Notify 3  _OST(3, 0x84 in progress) -> offline_and_remove_memory() each
- *             -> _EJ0(1) (QEMU unplugs the DIMM inside it) -> _OST(3, 0)
- *             | no _EJ0, _OST(3, 0x82 busy | 0x01 failure)
+ *   Notify 3  _OST(3, 0x84 in progress) -> check -> offline every block
+ *             of every range, then remove the ranges -> _EJ0(1) (QEMU
+ *             unplugs the DIMM inside it) -> _OST(3, 0)
+ *             | no _EJ0, _OST(3, 0x82 busy | 0x01 failure), every block
+ *               back in the state and zone it had
+ *   other     _OST(code, 0x02 unrecognised)
  *   boot      a slot present at the bus scan is added like a hot add, but
  *             without _OST (Linux does not answer what nobody asked).
+ *
+ * What an eject takes away is what this slot added: the ENABLED
+ * hotplug_range records whose owner is the slot, never a fresh _CRS
+ * alone.  The check before anything moves refuses (_OST 0x01, one line)
+ * when _CRS failed (the DIMM's memory cannot be known, and QEMU would
+ * take online RAM away), when a record is not one of _CRS's ranges, and
+ * (_OST 0x82) when a block in a range is not the slot's.  All blocks go
+ * offline before any range is removed, under one hold of
+ * mem_hotplug_lock, so a busy block (the usual failure) undoes by
+ * onlining blocks into their old zones, never by adding a range again
+ * with the auto-online policy.  Once the slot is empty (after _EJ0, or a
+ * device check finds it so) its FAILED records are marked REMOVED
+ * (hotplug_range_forget()): `retry` must not add RAM that left.
  *
  * The driver binds to every PNP0C80 slot, empty or not (bind_absent), so
  * each later Notify reaches it and `dimms` can list all slots.  A Notify
@@ -44,6 +60,7 @@
 /* _OST status codes (ACPI 6.x, 6.3.5; spec 5d). */
 #define OST_SUCCESS		0x00
 #define OST_FAILURE		0x01
+#define OST_UNRECOGNISED	0x02	/* a Notify code the driver does not handle */
 #define OST_EJECT_BUSY		0x82
 #define OST_EJECT_IN_PROGRESS	0x84
 
@@ -223,9 +240,11 @@ read_slot(struct acpi_memory_dimm *d)
 {
 	memset(d->ranges, 0, sizeof(d->ranges));
 	d->nr_ranges = 0;
+	d->crs_error = 0;
 	if (!(read_sta(d) & STA_PRESENT))
 		return;
-	if (read_crs(d))
+	d->crs_error = read_crs(d);
+	if (d->crs_error)
 		d->nr_ranges = 0;
 	read_node(d);
 	for (int r = 0; r < d->nr_ranges; r++)
@@ -260,15 +279,24 @@ failed_record(u64 start, u64 size)
 
 /* ------------------------------------------------------------ add */
 
-/* The ENABLED record that is exactly range R, or NULL. */
+/* The ENABLED record that is exactly range R, whoever added it, or NULL. */
 static struct hotplug_range *
-exact_record(const struct acpi_memory_dimm *d, int r)
+exact_enabled(const struct acpi_memory_dimm *d, int r)
 {
 	struct hotplug_range *h = hotplug_range_find(d->ranges[r].start, d->ranges[r].size);
 
 	if (h && h->start == d->ranges[r].start && h->size == d->ranges[r].size)
 		return h;
 	return NULL;
+}
+
+/* The ENABLED record of exactly range R that this slot added, or NULL. */
+static struct hotplug_range *
+exact_record(const struct acpi_memory_dimm *d, int r)
+{
+	struct hotplug_range *h = exact_enabled(d, r);
+
+	return h && h->owner == (const void *)d ? h : NULL;
 }
 
 /*
@@ -304,6 +332,13 @@ add_dimm(struct acpi_memory_dimm *d)
 			pr_info("%s: already added\n", pre);
 			continue;
 		}
+		if (exact_enabled(d, r)) {	/* add_memory() would say 0 for it */
+			pr_err("%s: add failed (%d): the range was added already, not for this DIMM (%s)\n",
+			       pre, -EEXIST, mhp_source_name(exact_enabled(d, r)->source));
+			if (!first_err)
+				first_err = -EEXIST;
+			continue;
+		}
 		mutex_lock(&mem_hotplug_lock);
 		err = add_memory_locked(d->nid, start, size, MHP_SOURCE_ACPI, d);
 		mutex_unlock(&mem_hotplug_lock);
@@ -334,6 +369,7 @@ device_check(struct acpi_memory_dimm *d, u32 value)
 	if (!(d->sta & STA_PRESENT)) {
 		prefix(pre, sizeof(pre), d, -1);
 		pr_info("%s: Notify 0x%x for an empty slot ignored\n", pre, value);
+		hotplug_range_forget(d);	/* a failed add of a DIMM now gone */
 		return;
 	}
 	ost(d, value, add_dimm(d) ? OST_FAILURE : OST_SUCCESS);
@@ -378,58 +414,217 @@ foreign_block(const struct acpi_memory_dimm *d, int r, const struct hotplug_rang
 }
 
 /*
+ * Before anything moves (under mem_hotplug_lock): may D's ranges go?
+ * Sets d->ranges[r].rec to the slot's own ENABLED record of each range.
+ * Refused, one line logged, *STATUS the _OST code:
+ *   _CRS failed: the memory the DIMM holds is unknown          -EIO, 0x01
+ *   a record the slot added is not one of _CRS's ranges        -EIO, 0x01
+ *   a block in a range is not from the slot's record           -EBUSY, 0x82
+ *   more blocks than old_zone[] can remember                   -E2BIG, 0x01
+ */
+#define EJECT_MAX_BLOCKS	4096	/* 512 GiB of 128 MiB blocks */
+static int
+eject_check(struct acpi_memory_dimm *d, u32 *status)
+{
+	unsigned long blocks = 0;
+	char pre[160];
+	long foreign = -1;
+	int r;
+
+	prefix(pre, sizeof(pre), d, -1);
+	*status = OST_FAILURE;
+	if (d->crs_error) {
+		pr_err("%s: eject failed (%d): _CRS failed (%s): the DIMM's memory is unknown; not ejected\n",
+		       pre, -EIO, aml_strerror(d->crs_error));
+		return -EIO;
+	}
+	for (r = 0; r < d->nr_ranges; r++)
+		d->ranges[r].rec = NULL;
+	for (int i = 0; i < hotplug_range_count(); i++) {
+		struct hotplug_range *h = hotplug_range_at(i);
+
+		if (!h || h->owner != (void *)d || h->status != MHP_ENABLED)
+			continue;
+		for (r = 0; r < d->nr_ranges; r++)
+			if (d->ranges[r].start == h->start && d->ranges[r].size == h->size)
+				break;
+		if (r == d->nr_ranges) {
+			pr_err("%s: eject failed (%d): [mem %#llx-%#llx] added for this DIMM is not in its _CRS; not ejected\n",
+			       pre, -EIO, (unsigned long long)h->start,
+			       (unsigned long long)(h->start + h->size - 1));
+			return -EIO;
+		}
+		d->ranges[r].rec = h;
+		blocks += h->size / MEMORY_BLOCK_SIZE;
+	}
+	for (r = 0; r < d->nr_ranges && foreign < 0; r++)
+		foreign = foreign_block(d, r, d->ranges[r].rec);
+	prefix(pre, sizeof(pre), d, d->nr_ranges ? 0 : -1);
+	if (foreign >= 0) {
+		pr_err("%s: eject failed (%d): memory%ld in the range was not added for this DIMM\n",
+		       pre, -EBUSY, foreign);
+		*status = OST_EJECT_BUSY;
+		return -EBUSY;
+	}
+	if (blocks > EJECT_MAX_BLOCKS) {
+		pr_err("%s: eject failed (%d): more than %d memory blocks\n", pre, -E2BIG,
+		       EJECT_MAX_BLOCKS);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+/*
+ * Each block of the ranges being ejected (ranges with a record, blocks
+ * in address order): the zone it was online in before the eject, or -1
+ * when it was offline.  kacpid only, under mem_hotplug_lock.
+ */
+static s8 old_zone[EJECT_MAX_BLOCKS];
+
+/* Call FN on every block of every range of D that has a record, with
+ * its index in old_zone[]; stop at FN's first error. */
+static int
+each_block(struct acpi_memory_dimm *d, int (*fn)(struct acpi_memory_dimm *, int r,
+						 unsigned long id, unsigned long k))
+{
+	unsigned long k = 0;
+
+	for (int r = 0; r < d->nr_ranges; r++) {
+		const struct hotplug_range *h = d->ranges[r].rec;
+		unsigned long first, last;
+
+		if (!h)
+			continue;
+		first = pfn_to_block_id(h->start >> PAGE_SHIFT);
+		last = pfn_to_block_id((h->start + h->size - 1) >> PAGE_SHIFT);
+		for (unsigned long id = first; id <= last; id++, k++) {
+			int err = fn(d, r, id, k);
+
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+static int
+remember_block(struct acpi_memory_dimm *d, int r, unsigned long id, unsigned long k)
+{
+	const struct memory_block *mb = find_memory_block(id);
+
+	(void)d, (void)r;
+	old_zone[k] = mb && mb->state == MEM_ONLINE ? (s8)mb->zone : -1;
+	return 0;
+}
+
+static int eject_failed_range;	/* the range whose block or remove failed */
+
+static int
+offline_block(struct acpi_memory_dimm *d, int r, unsigned long id, unsigned long k)
+{
+	struct memory_block *mb = find_memory_block(id);
+	int err;
+
+	(void)d, (void)k;
+	if (!mb || mb->state != MEM_ONLINE)
+		return 0;
+	err = offline_memory_block_locked(mb);	/* says why itself */
+	if (err)
+		eject_failed_range = r;
+	return err;
+}
+
+/* Back to old_zone[k]: online in that zone, or offline. */
+static int
+restore_block(struct acpi_memory_dimm *d, int r, unsigned long id, unsigned long k)
+{
+	struct memory_block *mb = find_memory_block(id);
+	int want = old_zone[k];
+
+	(void)d, (void)r;
+	if (!mb)
+		return 0;	/* its range did not come back (warned) */
+	if (mb->state == MEM_ONLINE && (want < 0 || mb->zone != want))
+		offline_memory_block_locked(mb);	/* the auto-online policy's pick */
+	if (want >= 0 && mb->state == MEM_OFFLINE)
+		online_memory_block_locked(mb, want == ZONE_MOVABLE ? MMOP_ONLINE_MOVABLE
+								  : MMOP_ONLINE_KERNEL);
+	if ((want < 0) != (mb->state != MEM_ONLINE) || (want >= 0 && mb->zone != want))
+		pr_warn("acpi memory: memory%lu: not back as it was before the failed eject\n", id);
+	return 0;
+}
+
+/*
+ * The undo of a failed eject: a range already removed is added again
+ * (its record is reused), then every block goes back to the state and
+ * zone it had, whatever the auto-online policy did.
+ */
+static void
+restore_ranges(struct acpi_memory_dimm *d)
+{
+	for (int r = 0; r < d->nr_ranges; r++) {
+		struct hotplug_range *h = d->ranges[r].rec;
+
+		if (h && h->status == MHP_REMOVED &&
+		    add_memory_locked(h->nid, h->start, h->size, MHP_SOURCE_ACPI, d))
+			pr_warn("acpi memory: %s: [mem %#llx-%#llx] not added again after the failed eject\n",
+				d->adev->path, (unsigned long long)h->start,
+				(unsigned long long)(h->start + h->size - 1));
+	}
+	each_block(d, restore_block);
+}
+
+/* Offline every block of every range, then remove the ranges: 0, or the
+ * error with eject_failed_range set (the caller undoes). */
+static int
+take_ranges(struct acpi_memory_dimm *d)
+{
+	int err;
+
+	each_block(d, remember_block);
+	err = each_block(d, offline_block);
+	for (int r = 0; r < d->nr_ranges && !err; r++) {
+		if (!d->ranges[r].rec)
+			continue;	/* never added (or add failed): nothing to take */
+		err = remove_memory_locked(d->ranges[r].start, d->ranges[r].size);
+		if (err)
+			eject_failed_range = r;
+	}
+	return err;
+}
+
+/*
  * Take every range of D away, then _EJ0.  SOURCE is the _OST source
  * event: 3 (the firmware asked) or 0x103 (the OS decided: `eject`).
- * Returns 0 or the error; on failure nothing is changed (ranges removed
- * before the failing one are added again).
+ * Returns 0 or the error; on failure nothing is changed.
  */
 static int
 eject_dimm(struct acpi_memory_dimm *d, u32 source)
 {
 	char pre[160];
-	int err = 0, r, done;
-	long foreign = -1;
+	u32 status;
+	int err, r;
 
 	ost(d, source, OST_EJECT_IN_PROGRESS);
-	prefix(pre, sizeof(pre), d, d->nr_ranges ? 0 : -1);
-
-	/* Refuse before touching anything when a block is not ours. */
-	for (r = 0; r < d->nr_ranges; r++) {
-		d->ranges[r].rec = exact_record(d, r);
-		if (foreign < 0)
-			foreign = foreign_block(d, r, d->ranges[r].rec);
-	}
-	if (foreign >= 0) {
-		pr_err("%s: eject failed (%d): memory%ld in the range was not added for this DIMM\n",
-		       pre, -EBUSY, foreign);
-		ost(d, source, OST_EJECT_BUSY);
-		return -EBUSY;
-	}
-
-	for (done = 0; done < d->nr_ranges; done++) {
-		if (!d->ranges[done].rec)
-			continue;	/* never added (or add failed): nothing to take */
-		err = offline_and_remove_memory(d->ranges[done].start, d->ranges[done].size);
-		if (err)
-			break;
-	}
-	if (err) {
-		/* Put back what this eject took: the DIMM stays whole. */
-		for (r = 0; r < done; r++) {
-			if (d->ranges[r].rec && d->ranges[r].rec->status == MHP_REMOVED) {
-				mutex_lock(&mem_hotplug_lock);
-				add_memory_locked(d->nid, d->ranges[r].start, d->ranges[r].size,
-						  MHP_SOURCE_ACPI, d);
-				mutex_unlock(&mem_hotplug_lock);
-			}
+	mutex_lock(&mem_hotplug_lock);
+	err = eject_check(d, &status);
+	if (!err) {
+		err = take_ranges(d);
+		if (err) {
+			restore_ranges(d);
+			prefix(pre, sizeof(pre), d, eject_failed_range);
+			pr_err("%s: eject failed (%d): %s\n", pre, err, eject_reason(err));
+			status = err == -EBUSY || err == -ETIMEDOUT ? OST_EJECT_BUSY : OST_FAILURE;
 		}
-		prefix(pre, sizeof(pre), d, done);
-		pr_err("%s: eject failed (%d): %s\n", pre, err, eject_reason(err));
-		ost(d, source, err == -EBUSY || err == -ETIMEDOUT ? OST_EJECT_BUSY : OST_FAILURE);
+	}
+	mutex_unlock(&mem_hotplug_lock);
+	if (err) {
+		ost(d, source, status);
 		return err;
 	}
 
 	/* The ranges are unmapped now: QEMU may take the RAM away. */
+	prefix(pre, sizeof(pre), d, d->nr_ranges ? 0 : -1);
 	err = eval(d, "_EJ0", (struct aml_value[]){ aml_int(1) }, 1, NULL);
 	if (err) {
 		pr_err("%s: eject failed (%d): _EJ0 failed; the memory stays removed\n", pre, err);
@@ -441,6 +636,7 @@ eject_dimm(struct acpi_memory_dimm *d, u32 source)
 		pr_warn("%s: _EJ0 done but _STA still 0x%02x\n", pre, d->sta);
 	for (r = 0; r < d->nr_ranges; r++)
 		d->ranges[r].rec = NULL;
+	hotplug_range_forget(d);	/* a failed add's record: that RAM is gone */
 	pr_info("%s: ejected\n", pre);
 	ost(d, source, OST_SUCCESS);	/* QEMU reports it for the now empty slot */
 	return 0;
@@ -516,7 +712,8 @@ memory_device_notify(struct acpi_device *adev, u32 value)
 		break;
 	default:
 		prefix(pre, sizeof(pre), d, -1);
-		pr_info("%s: Notify 0x%x (%s) ignored\n", pre, value, acpi_notify_name(value));
+		pr_info("%s: Notify 0x%x (%s) not handled\n", pre, value, acpi_notify_name(value));
+		ost(d, value, OST_UNRECOGNISED);
 	}
 }
 
@@ -585,11 +782,12 @@ acpi_memory_state(const struct acpi_memory_dimm *d)
 
 	if (!(d->sta & STA_PRESENT))
 		return "empty";
-	for (int r = 0; r < d->nr_ranges; r++) {
-		const struct hotplug_range *h = d->ranges[r].rec;
+	/* By the records the slot added: right even when _CRS just failed. */
+	for (int i = 0; i < hotplug_range_count(); i++) {
+		const struct hotplug_range *h = hotplug_range_at(i);
 		unsigned long first, last;
 
-		if (!h || h->status != MHP_ENABLED)
+		if (!h || h->owner != (const void *)d || h->status != MHP_ENABLED)
 			continue;
 		any_added = true;
 		first = pfn_to_block_id(h->start >> PAGE_SHIFT);

@@ -129,7 +129,7 @@ UNIT_TESTS += tests/unit/acpi/test_aml_memhp.c   # QEMU's hotplug AML on every D
 UNIT_test_aml_memhp := $(AML_SRCS) tests/unit/fake/qemu_memhp.c $(UNIT_FAKE_ACPI)
 
 UNIT_TESTS += tests/unit/acpi/test_memory_device.c  # the PNP0C80 driver on QEMU's DSDTs and register model; mm faked
-UNIT_test_memory_device := drivers/acpi/memory_device.c drivers/acpi/bus.c $(AML_SRCS) \
+UNIT_test_memory_device := drivers/acpi/memory_device.c drivers/acpi/bus.c $(UNIT_AML) \
 			   tests/unit/fake/qemu_memhp.c tests/unit/fake/fake_memory_hotplug.c \
 			   kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c $(UNIT_FAKE_ACPI)
 

@@ -29,6 +29,7 @@
 #include "drivers/acpi/aml/aml.h"
 #include "fake_acpi_os.h"
 #include "fake_aml_os.h"
+#include "aml_asm.h"
 #include "fake_memory_hotplug.h"
 #include "fake_printk.h"
 #include "qemu_memhp.h"
@@ -79,6 +80,17 @@ acpi_pxm_to_node(u32 pxm)
 
 static struct qemu_memhp hp;
 static u8 *dsdt;
+/* While true, reads of the size register (0x08) fail: MPxx._CRS fails
+ * as it did in QEMU under memory pressure ("_CRS failed (ENOMEM)"). */
+static bool crs_fails;
+
+static int
+port(void *m, enum aml_space space, u64 address, unsigned int width, u64 *value, bool write)
+{
+	if (crs_fails && !write && address == QEMU_MEMHP_BASE + 0x08)
+		return -ENOMEM;
+	return qemu_memhp_port(m, space, address, width, value, write);
+}
 
 /* ------------------------------------------------------------ plumbing */
 
@@ -95,8 +107,9 @@ load(const char *dir)
 	dsdt = fake_acpi_read_file(path, &n);
 	qemu_memhp_init(&hp, 4);
 	fake_aml_reset();
+	crs_fails = false;
 	assert_int_equal(fake_aml_add_handler(AML_SPACE_IO, QEMU_MEMHP_BASE, QEMU_MEMHP_LEN,
-					      qemu_memhp_port, &hp), 0);
+					      port, &hp), 0);
 	assert_int_equal(aml_load_table((struct acpi_table_header *)dsdt), 0);
 	acpi_memory_reset();
 	fake_mhp_reset();
@@ -545,6 +558,326 @@ test_guest_initiated_eject_failure(void **state)
 	assert_int_equal(eject_write(), -1);
 }
 
+/*
+ * Bug: _CRS failed during an eject request, the driver saw no range,
+ * offlined nothing and evaluated _EJ0 while the DIMM's blocks were
+ * online (QEMU then took RAM in use away).
+ * Expect: with an ENABLED record of the slot and _CRS failing, both the
+ * Notify 3 path and `eject` refuse: no remove, no eject write,
+ * _OST(3 | 0x103, 0x01) after the 0x84, one "eject failed" line; the
+ * record stays ENABLED and the blocks online.  When _CRS works again the
+ * eject goes through.
+ */
+static void
+test_eject_refused_when_crs_fails(void **state)
+{
+	u32 o[8][2];
+	const struct hotplug_range *rec;
+
+	(void)state;
+	boot_scan();
+	qemu_memhp_hot_plug(&hp, 0, BASE, DIMM, 0);
+	run_e03();
+	rec = slot(0)->ranges[0].rec;
+	assert_non_null(rec);
+	fake_printk_clear();
+	crs_fails = true;
+	qemu_memhp_unplug_request(&hp, 0);
+	run_e03();
+	assert_int_equal(fake_mhp_count("remove"), 0);
+	assert_int_equal(eject_write(), -1);
+	assert_true(hp.slots[0].dimm);
+	assert_int_equal(osts(0, o, 8), 3);
+	assert_int_equal(o[1][0], 3);
+	assert_int_equal(o[1][1], 0x84);
+	assert_int_equal(o[2][0], 3);
+	assert_int_equal(o[2][1], 0x01);
+	assert_true(fake_printk_contains(
+		"acpi memory: \\_SB_.MHPC.MP00: slot 0: eject failed (-5): _CRS failed"));
+	assert_int_equal(rec->status, MHP_ENABLED);
+	assert_string_equal(acpi_memory_state(slot(0)), "online");
+
+	assert_int_equal(acpi_memory_eject(0), -EIO);
+	assert_int_equal(osts(0, o, 8), 5);
+	assert_int_equal(o[4][0], 0x103);
+	assert_int_equal(o[4][1], 0x01);
+	assert_int_equal(eject_write(), -1);
+	assert_int_equal(rec->status, MHP_ENABLED);
+
+	crs_fails = false;
+	assert_int_equal(acpi_memory_eject(0), 0);
+	assert_int_equal(hp.slots[0].ejects, 1);
+	assert_int_equal(rec->status, MHP_REMOVED);
+}
+
+/*
+ * The slot's _CRS no longer names the range the DIMM added (the
+ * firmware changed its mind, or another DIMM's range shows up).
+ * Expect: refused as above (_OST(3, 0x01), no remove, no eject write),
+ * the added range named; its blocks still online.
+ */
+static void
+test_eject_refused_when_crs_and_records_disagree(void **state)
+{
+	u32 o[8][2];
+	char line[160];
+
+	(void)state;
+	boot_scan();
+	qemu_memhp_hot_plug(&hp, 1, BASE, DIMM, 0);
+	run_e03();
+	hp.slots[1].addr = BASE + 2 * DIMM;
+	qemu_memhp_unplug_request(&hp, 1);
+	run_e03();
+	assert_int_equal(fake_mhp_count("remove"), 0);
+	assert_int_equal(eject_write(), -1);
+	assert_int_equal(osts(1, o, 8), 3);
+	assert_int_equal(o[2][0], 3);
+	assert_int_equal(o[2][1], 0x01);
+	snprintf(line, sizeof(line), "eject failed (-5): [mem %#llx-%#llx] added for this DIMM is not in its _CRS",
+		 (unsigned long long)BASE, (unsigned long long)(BASE + DIMM - 1));
+	assert_true(fake_printk_contains(line));
+	assert_int_equal(hotplug_range_at(0)->status, MHP_ENABLED);
+	assert_int_equal(find_memory_block(pfn_to_block_id(BASE >> PAGE_SHIFT))->state, MEM_ONLINE);
+}
+
+/*
+ * Bug: a DIMM whose add FAILED was ejected; its record stayed FAILED and
+ * `retry` later added and onlined RAM QEMU no longer had.
+ * Expect: after the _EJ0 the record is REMOVED and retry refuses it.
+ */
+static void
+test_eject_of_a_failed_dimm_forgets_its_record(void **state)
+{
+	const struct hotplug_range *rec;
+
+	(void)state;
+	boot_scan();
+	fake_mhp.add_error = -ENOMEM;
+	qemu_memhp_hot_plug(&hp, 3, BASE, DIMM, 0);
+	run_e03();
+	fake_mhp.add_error = 0;
+	rec = hotplug_range_at(0);
+	assert_non_null(rec);
+	assert_int_equal(rec->status, MHP_FAILED);
+	assert_ptr_equal(rec->owner, slot(3));
+	qemu_memhp_unplug_request(&hp, 3);
+	run_e03();
+	assert_int_equal(hp.slots[3].ejects, 1);
+	assert_int_equal(rec->status, MHP_REMOVED);
+	assert_int_equal(retry_hotplug_range(rec->id), -EINVAL);
+	assert_int_equal(fake_mhp.adds, 0);
+}
+
+/*
+ * The same when the DIMM vanished without an eject (a device check
+ * finds the slot empty): its FAILED record becomes REMOVED.
+ */
+static void
+test_device_check_of_an_empty_slot_forgets_failed_records(void **state)
+{
+	const struct hotplug_range *rec;
+
+	(void)state;
+	boot_scan();
+	fake_mhp.add_error = -ENOMEM;
+	qemu_memhp_hot_plug(&hp, 2, BASE, DIMM, 0);
+	run_e03();
+	fake_mhp.add_error = 0;
+	rec = hotplug_range_at(0);
+	assert_int_equal(rec->status, MHP_FAILED);
+	memset(&hp.slots[2], 0, sizeof(hp.slots[2]));
+	aml_os_notify(aml_lookup(NULL, "\\_SB.MHPC.MP02"), ACPI_NOTIFY_DEVICE_CHECK);
+	acpi_bus_dispatch_notifies();
+	assert_true(fake_printk_contains("slot 2: Notify 0x1 for an empty slot ignored"));
+	assert_int_equal(rec->status, MHP_REMOVED);
+	assert_int_equal(retry_hotplug_range(rec->id), -EINVAL);
+}
+
+/*
+ * A Notify code the driver does not handle (0x02 device wake, 0x80 a
+ * device-specific one).
+ * Expect: _OST(code, 0x02 unrecognised notify) and one line each;
+ * nothing added or removed.
+ */
+static void
+test_unhandled_notify_answers_ost_unrecognised(void **state)
+{
+	u32 o[8][2];
+	struct aml_node *mp00 = aml_lookup(NULL, "\\_SB.MHPC.MP00");
+
+	(void)state;
+	boot_scan();
+	aml_os_notify(mp00, 0x02);
+	aml_os_notify(mp00, 0x80);
+	acpi_bus_dispatch_notifies();
+	assert_int_equal(osts(0, o, 8), 2);
+	assert_int_equal(o[0][0], 0x02);
+	assert_int_equal(o[0][1], 0x02);
+	assert_int_equal(o[1][0], 0x80);
+	assert_int_equal(o[1][1], 0x02);
+	assert_true(fake_printk_contains(
+		"acpi memory: \\_SB_.MHPC.MP00: slot 0: Notify 0x80 (device-specific) not handled\n"));
+	assert_int_equal(fake_mhp.nr_calls, 0);
+	assert_int_equal(eject_write(), -1);
+}
+
+/* ------------------------------------------------------------ two ranges */
+
+/*
+ * QEMU's DIMMs have one range; firmware may give a memory device more.
+ * An SSDT adds \_SB.MD2R (PNP0C80, _UID 9) whose _CRS holds two
+ * QWordMemory ranges, R0 = [BASE, +DIMM) and R1 = [BASE + 2 DIMM, +DIMM);
+ * _EJ0 empties it (_STA 0) and counts in EJCN; _OST keeps the source in
+ * OSTE and shifts each status into OSTL (0x84 then 0x82 reads 0x8482).
+ */
+#define R0	BASE
+#define R1	(BASE + 2 * DIMM)
+
+static void
+qword_memory(struct aml_asm *a, u64 min, u64 len)
+{
+	u8 d[46] = { 0x8a, 43, 0, 0 /* memory */, 0x0c, 0x01 /* cacheable, rw */ };
+	u64 f[5] = { 0, min, min + len - 1, 0, len };	/* gran, min, max, tra, len */
+
+	memcpy(d + 6, f, sizeof(f));
+	asm_raw(a, d, sizeof(d));
+}
+
+static void
+load_two_range_device(void)
+{
+	struct aml_asm a;
+	struct acpi_table_header *h;
+
+	asm_init(&a);
+	asm_text(&a, "10{ $\\_SB 5B82{ $MD2R");
+	asm_text(&a, "08 $_HID 0C 41D00C80 08 $_UID 0A09");
+	asm_text(&a, "08 $STAV 0A0F 08 $OSTE 00 08 $OSTL 00 08 $EJCN 00");
+	asm_text(&a, "14{ $_STA 00 A4 $STAV }");
+	asm_text(&a, "14{ $_EJ0 01 70 00 $STAV 75 $EJCN }");
+	asm_text(&a, "14{ $_OST 03 70 68 $OSTE 72 77 $OSTL 0B0001 00 69 $OSTL }");
+	asm_text(&a, "08 $_CRS 11{ 0A5E");
+	qword_memory(&a, R0, DIMM);
+	qword_memory(&a, R1, DIMM);
+	asm_hex(&a, "79 00");
+	asm_close(&a);		/* Buffer */
+	asm_close(&a);		/* Device */
+	asm_close(&a);		/* Scope */
+	h = (struct acpi_table_header *)asm_table(&a, 2);
+	memcpy(h->signature, "SSDT", 4);	/* the DSDT keeps its integer width */
+	assert_int_equal(aml_load_table(h), 0);
+	asm_free(&a);
+}
+
+static const struct acpi_memory_dimm *
+md2r(void)
+{
+	for (int i = 0; i < acpi_memory_count(); i++)
+		if (!strcmp(acpi_memory_at(i)->adev->path, "\\_SB_.MD2R"))
+			return acpi_memory_at(i);
+	fail_msg("no MD2R");
+	return NULL;
+}
+
+static const struct memory_block *
+block(u64 addr, unsigned long i)
+{
+	return find_memory_block(pfn_to_block_id(addr >> PAGE_SHIFT) + i);
+}
+
+/*
+ * Both ranges added at boot; then the user set R0's first block offline
+ * and its second into ZONE_NORMAL.  Return MD2R's slot.
+ */
+static int
+two_ranges_added_and_shaped(void)
+{
+	load_two_range_device();
+	boot_scan();
+	assert_int_equal(fake_mhp.adds, 2);
+	assert_ptr_equal(hotplug_range_at(0)->owner, md2r());
+	assert_ptr_equal(hotplug_range_at(1)->owner, md2r());
+	assert_int_equal(fake_mhp_set_block_state(block(R0, 0)->id, MEM_OFFLINE), 0);
+	assert_int_equal(fake_mhp_set_block_zone(block(R0, 1)->id, ZONE_NORMAL), 0);
+	fake_mhp.onlines = fake_mhp.offlines = 0;
+	return md2r()->slot;
+}
+
+/* Every block as two_ranges_added_and_shaped() left it, both records
+ * ENABLED, the device not ejected. */
+static void
+assert_two_ranges_as_before(void)
+{
+	unsigned long n = DIMM / MEMORY_BLOCK_SIZE;
+
+	assert_int_equal(hotplug_range_count(), 2);
+	assert_int_equal(hotplug_range_at(0)->status, MHP_ENABLED);
+	assert_int_equal(hotplug_range_at(1)->status, MHP_ENABLED);
+	assert_int_equal(block(R0, 0)->state, MEM_OFFLINE);
+	assert_int_equal(block(R0, 1)->state, MEM_ONLINE);
+	assert_int_equal(block(R0, 1)->zone, ZONE_NORMAL);
+	for (unsigned long i = 2; i < n; i++) {
+		assert_int_equal(block(R0, i)->state, MEM_ONLINE);
+		assert_int_equal(block(R0, i)->zone, ZONE_MOVABLE);
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		assert_int_equal(block(R1, i)->state, MEM_ONLINE);
+		assert_int_equal(block(R1, i)->zone, ZONE_MOVABLE);
+	}
+	assert_int_equal(eval_int("\\_SB.MD2R.EJCN"), 0);
+	assert_int_equal(eval_int("\\_SB.MD2R._STA"), 0x0f);
+	assert_int_equal(fake_mhp.unlocked, 0);
+}
+
+/*
+ * Bug: R0 was removed, then a block of R1 would not go offline; R0 was
+ * added again with the auto-online policy, so its offline block came
+ * back online and its Normal block came back Movable.
+ * Expect: the eject fails -EBUSY with _OST(0x103, 0x84) then 0x82, and
+ * every block of R0 and R1 is as before (state and zone).  Once the
+ * block is free the eject removes both ranges and evaluates _EJ0.
+ */
+static void
+test_two_range_eject_failure_restores_every_block(void **state)
+{
+	int s;
+
+	(void)state;
+	s = two_ranges_added_and_shaped();
+	fake_mhp.busy_block = block(R1, 1)->id;
+	assert_int_equal(acpi_memory_eject(s), -EBUSY);
+	assert_two_ranges_as_before();
+	assert_int_equal(eval_int("\\_SB.MD2R.OSTE"), 0x103);
+	assert_int_equal(eval_int("\\_SB.MD2R.OSTL"), 0x8482);
+
+	fake_mhp.busy_block = 0;
+	assert_int_equal(acpi_memory_eject(s), 0);
+	assert_int_equal(eval_int("\\_SB.MD2R.EJCN"), 1);
+	assert_int_equal(hotplug_range_at(0)->status, MHP_REMOVED);
+	assert_int_equal(hotplug_range_at(1)->status, MHP_REMOVED);
+	assert_null(block(R0, 1));
+	assert_null(block(R1, 0));
+	assert_int_equal(eval_int("\\_SB.MD2R.OSTL") & 0xffff, 0x8400);
+	assert_int_equal(fake_mhp.unlocked, 0);
+}
+
+/*
+ * The same when the remove itself of R1 fails after R0 was removed:
+ * R0 comes back with its old block states and zones too.
+ */
+static void
+test_two_range_remove_failure_restores_every_block(void **state)
+{
+	int s;
+
+	(void)state;
+	s = two_ranges_added_and_shaped();
+	fake_mhp.remove_fail_start = R1;
+	assert_int_equal(acpi_memory_eject(s), -EBUSY);
+	assert_two_ranges_as_before();
+}
+
 /* ------------------------------------------------------------ main */
 
 #define FLOW(fn, dir) { #fn " " dir, fn, setup, teardown, (void *)dir }
@@ -559,7 +892,14 @@ test_guest_initiated_eject_failure(void **state)
 	FLOW(test_eject_request_that_fails_changes_nothing, dir),		\
 	FLOW(test_eject_refused_when_a_foreign_block_is_in_the_range, dir),	\
 	FLOW(test_guest_initiated_eject, dir),					\
-	FLOW(test_guest_initiated_eject_failure, dir)
+	FLOW(test_guest_initiated_eject_failure, dir),				\
+	FLOW(test_eject_refused_when_crs_fails, dir),				\
+	FLOW(test_eject_refused_when_crs_and_records_disagree, dir),		\
+	FLOW(test_eject_of_a_failed_dimm_forgets_its_record, dir),		\
+	FLOW(test_device_check_of_an_empty_slot_forgets_failed_records, dir),	\
+	FLOW(test_unhandled_notify_answers_ost_unrecognised, dir),		\
+	FLOW(test_two_range_eject_failure_restores_every_block, dir),		\
+	FLOW(test_two_range_remove_failure_restores_every_block, dir)
 
 int
 main(void)

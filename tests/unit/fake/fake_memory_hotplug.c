@@ -58,6 +58,12 @@ record(const char *what, int nid, u64 start, u64 size, enum mhp_source source, v
 	fake_mhp.nr_calls++;
 }
 
+const char *
+mhp_source_name(enum mhp_source source)
+{
+	return source == MHP_SOURCE_BOOT ? "boot" : source == MHP_SOURCE_ACPI ? "acpi" : "probe";
+}
+
 int
 hotplug_range_count(void)
 {
@@ -94,6 +100,18 @@ fake_mhp_set_block_state(unsigned long id, enum memory_block_state s)
 	if (!mb)
 		return -ENOENT;
 	mb->state = s;
+	return 0;
+}
+
+int
+fake_mhp_set_block_zone(unsigned long id, int zone)
+{
+	struct memory_block *mb = find_memory_block(id);
+
+	if (!mb)
+		return -ENOENT;
+	mb->state = MEM_ONLINE;
+	mb->zone = zone;
 	return 0;
 }
 
@@ -182,23 +200,113 @@ add_memory(int nid, u64 start, u64 size, enum mhp_source source)
 }
 
 int
+retry_hotplug_range(int id)
+{
+	struct hotplug_range *h = hotplug_range_at(id);
+	int err;
+
+	if (!h)
+		return -ENOENT;
+	if (h->status != MHP_FAILED)
+		return -EINVAL;
+	mutex_lock(&mem_hotplug_lock);
+	err = add_memory_locked(h->nid, h->start, h->size, h->source, h->owner);
+	mutex_unlock(&mem_hotplug_lock);
+	return err;
+}
+
+int
+hotplug_range_forget(void *owner)
+{
+	int n = 0;
+
+	for (int i = 0; owner && i < nr_ranges; i++)
+		if (ranges[i].owner == owner && ranges[i].status == MHP_FAILED) {
+			ranges[i].status = MHP_REMOVED;
+			n++;
+		}
+	return n;
+}
+
+int
+offline_memory_block_locked(struct memory_block *mb)
+{
+	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
+	if (mb->state != MEM_ONLINE)
+		return -EINVAL;
+	if (fake_mhp.busy_block && mb->id == fake_mhp.busy_block)
+		return -EBUSY;
+	mb->state = MEM_OFFLINE;
+	mb->zone = -1;
+	fake_mhp.offlines++;
+	return 0;
+}
+
+int
+online_memory_block_locked(struct memory_block *mb, enum mhp_online_type type)
+{
+	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
+	if (mb->state != MEM_OFFLINE || type == MMOP_OFFLINE)
+		return -EINVAL;
+	mb->state = MEM_ONLINE;
+	mb->zone = type == MMOP_ONLINE_KERNEL ? ZONE_NORMAL : ZONE_MOVABLE;
+	fake_mhp.onlines++;
+	return 0;
+}
+
+/* Blocks gone, record REMOVED: the end of a remove that succeeded. */
+static void
+take_away(struct hotplug_range *h, u64 start, u64 size)
+{
+	for (unsigned long id = first_block(start); id <= last_block(start, size); id++)
+		memset(&blocks[id], 0, sizeof(blocks[id]));
+	h->status = MHP_REMOVED;
+	fake_mhp.removes++;
+	if (fake_mhp.on_remove)
+		fake_mhp.on_remove(start, size);
+}
+
+/* Why the remove of record H (at START) fails before any block check, or 0. */
+static int
+remove_refusal(const struct hotplug_range *h, u64 start)
+{
+	if (!h || h->status != MHP_ENABLED)
+		return -ENOENT;
+	if (fake_mhp.remove_error)
+		return fake_mhp.remove_error;
+	if (fake_mhp.remove_fail_start && start == fake_mhp.remove_fail_start)
+		return -EBUSY;
+	return 0;
+}
+
+int
+remove_memory_locked(u64 start, u64 size)
+{
+	struct hotplug_range *h = record_of(start, size);
+	int err = remove_refusal(h, start);
+
+	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
+	for (unsigned long id = first_block(start); !err && id <= last_block(start, size); id++)
+		if (blocks[id].range && blocks[id].state != MEM_OFFLINE)
+			err = -EBUSY;
+	if (!err)
+		take_away(h, start, size);
+	record("remove", h ? h->nid : -1, start, size, h ? h->source : MHP_SOURCE_ACPI, NULL, err);
+	return err;
+}
+
+/* The old one-call eject path: all of the range or nothing. */
+int
 offline_and_remove_memory(u64 start, u64 size)
 {
 	struct hotplug_range *h = record_of(start, size);
-	int err = 0;
+	int err = remove_refusal(h, start);
 
-	if (!h || h->status != MHP_ENABLED)
-		err = -ENOENT;
-	else if (fake_mhp.remove_error)
-		err = fake_mhp.remove_error;
-	if (!err) {
-		for (unsigned long id = first_block(start); id <= last_block(start, size); id++)
-			memset(&blocks[id], 0, sizeof(blocks[id]));
-		h->status = MHP_REMOVED;
-		fake_mhp.removes++;
-		if (fake_mhp.on_remove)
-			fake_mhp.on_remove(start, size);
-	}
+	for (unsigned long id = first_block(start); !err && id <= last_block(start, size); id++)
+		if (fake_mhp.busy_block == id && blocks[id].state == MEM_ONLINE)
+			err = -EBUSY;
+	if (!err)
+		take_away(h, start, size);
 	record("remove", h ? h->nid : -1, start, size, h ? h->source : MHP_SOURCE_ACPI, NULL, err);
 	return err;
 }

@@ -9,9 +9,12 @@
  * adding an ENABLED range again returns 0 and changes nothing; an
  * overlap is -EEXIST; add creates one memory block per MEMORY_BLOCK_SIZE,
  * online; offline_and_remove_memory() destroys them and marks the record
- * REMOVED.  No memmap, no zones, no buddy.  A test makes the next add or
- * remove fail with fake_mhp.add_error / fake_mhp.remove_error (nothing
- * changes then, as the contract says) and reads every call in fake_mhp.
+ * REMOVED; offline_memory_block_locked() / online_memory_block_locked()
+ * change one block's state and zone (online_kernel: ZONE_NORMAL).  No
+ * memmap, no buddy.  A test makes adds, removes or one block's offline
+ * fail (fake_mhp.add_error, remove_error, remove_fail_start, busy_block;
+ * nothing changes then, as the contract says) and reads every add and
+ * remove call in fake_mhp.
  *
  * Course text: docs/00-introduction.md (fakes in host tests).
  * Tests: used by tests/unit/acpi/test_memory_device.c
@@ -36,7 +39,11 @@ struct fake_mhp_call {
 
 struct fake_mhp {
 	int add_error;		/* nonzero: every add fails with it (FAILED) */
-	int remove_error;	/* nonzero: every offline_and_remove fails with it */
+	int remove_error;	/* nonzero: every remove fails with it */
+	u64 remove_fail_start;	/* nonzero: removing the range at it fails -EBUSY */
+	unsigned long busy_block;	/* nonzero: offlining this block fails -EBUSY */
+	int offlines, onlines;	/* block state changes the caller asked for */
+	int unlocked;		/* _locked calls made without mem_hotplug_lock */
 	int nr_calls;
 	struct fake_mhp_call calls[FAKE_MHP_CALLS];
 	int adds, removes;	/* ranges really added / removed */
@@ -50,5 +57,7 @@ void fake_mhp_reset(void);
 int fake_mhp_count(const char *what);
 /* Set block ID's state (a test's "offline 33"); -ENOENT if there is none. */
 int fake_mhp_set_block_state(unsigned long id, enum memory_block_state s);
+/* Set block ID online in ZONE (a test's "online 33 kernel"); -ENOENT. */
+int fake_mhp_set_block_zone(unsigned long id, int zone);
 
 #endif /* FAKE_MEMORY_HOTPLUG_H */

@@ -675,6 +675,42 @@ test_partial_map_failure_is_undone(void **state)
 	assert_int_equal(last_range()->status, MHP_FAILED);
 }
 
+/*
+ * A device whose add FAILED is gone (the DIMM was ejected):
+ * hotplug_range_forget(its owner) marks its FAILED record REMOVED, so
+ * retry refuses it; another owner's FAILED record and the device's own
+ * ENABLED record stay as they were.
+ */
+static void
+test_forget_failed_records_of_a_gone_device(void **state)
+{
+	static int dimm_a, dimm_b;
+	struct hotplug_range *failed_a, *failed_b, *enabled_a;
+
+	(void)state;
+	fake_mmu.map_error = -ENOMEM;
+	mutex_lock(&mem_hotplug_lock);
+	assert_int_equal(add_memory_locked(0, HOT, BLOCK, MHP_SOURCE_ACPI, &dimm_a), -ENOMEM);
+	failed_a = last_range();
+	fake_mmu.map_error = -ENOMEM;	/* it fails once */
+	assert_int_equal(add_memory_locked(0, HOT + BLOCK, BLOCK, MHP_SOURCE_ACPI, &dimm_b),
+			 -ENOMEM);
+	failed_b = last_range();
+	assert_int_equal(add_memory_locked(0, HOT + 2 * BLOCK, BLOCK, MHP_SOURCE_ACPI, &dimm_a), 0);
+	enabled_a = last_range();
+	mutex_unlock(&mem_hotplug_lock);
+
+	assert_int_equal(hotplug_range_forget(NULL), 0);
+	assert_int_equal(hotplug_range_forget(&dimm_a), 1);
+	assert_false(mutex_held(&mem_hotplug_lock));
+	assert_int_equal(failed_a->status, MHP_REMOVED);
+	assert_int_equal(failed_b->status, MHP_FAILED);
+	assert_int_equal(enabled_a->status, MHP_ENABLED);
+	assert_int_equal(retry_hotplug_range(failed_a->id), -EINVAL);
+	assert_null(find_memory_block(HOT_BLOCK));
+	assert_int_equal(hotplug_range_forget(&dimm_a), 0);	/* nothing left to forget */
+}
+
 /* The third memmap cannot be had: the two before are freed, all undone. */
 static void
 test_memmap_failure_and_retry(void **state)
@@ -968,6 +1004,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_map_failure_and_retry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_partial_map_failure_is_undone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memmap_failure_and_retry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forget_failed_records_of_a_gone_device, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_block_failure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memmap_on_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_refusals, setup, teardown),
