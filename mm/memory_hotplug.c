@@ -464,7 +464,7 @@ add_steps(struct add_state *st, enum mhp_source source, char *reason, size_t len
 	return add_blocks(st, reason, len);
 }
 
-/* "memory: added [mem ...] node 0 (acpi): memory32-memory39, memmap 16M from node 0 in N us" */
+/* "memory: added [mem ...] node 0 (acpi): memory32-memory39, memmap 14M from node 0 in N us" */
 static void
 report_added(const struct add_state *st, enum mhp_source source, u64 ns)
 {
