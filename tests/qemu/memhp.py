@@ -174,16 +174,21 @@ def expected_zone(policy):
 
 # ------------------------------------------------------------ counters
 
-def meminfo(m):
-    """/proc/meminfo as {field: kB}."""
+def _kb_fields(m, path, prefix=""):
+    """PATH's "PREFIXField:   N kB" lines as {field: kB}."""
     __tracebackhide__ = True
-    text = m.run("cat /proc/meminfo")
+    text = m.run(f"cat {path}")
     out = {}
     for line in text.split("\n"):
-        g = re.fullmatch(r"(\w+): +(\d+) kB", line)
-        assert g, f"/proc/meminfo line: {line!r}\n{text}"
+        g = re.fullmatch(re.escape(prefix) + r"(\w+): +(\d+) kB", line)
+        assert g, f"{path} line: {line!r}\n{text}"
         out[g.group(1)] = int(g.group(2))
     return out
+
+
+def meminfo(m):
+    """/proc/meminfo as {field: kB}."""
+    return _kb_fields(m, "/proc/meminfo")
 
 
 def buddy_free(m):
@@ -210,14 +215,7 @@ def online_nodes(m):
 
 def node_meminfo(m, nid):
     """nodeN/meminfo as {field: kB}."""
-    __tracebackhide__ = True
-    text = m.run(f"cat /sys/devices/system/node/node{nid}/meminfo")
-    out = {}
-    for line in text.split("\n"):
-        g = re.fullmatch(rf"Node {nid} (\w+): +(\d+) kB", line)
-        assert g, f"node{nid}/meminfo line: {line!r}\n{text}"
-        out[g.group(1)] = int(g.group(2))
-    return out
+    return _kb_fields(m, f"/sys/devices/system/node/node{nid}/meminfo", f"Node {nid} ")
 
 
 def free_counters(m):

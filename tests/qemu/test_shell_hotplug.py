@@ -21,7 +21,8 @@ import subprocess
 
 import pytest
 
-from conftest import TIMESTAMP, Hotmem
+from conftest import TIMESTAMP
+from memhp import ModuleMachines
 
 MEMORY = "/sys/devices/system/memory"
 BLOCK = 128 << 20               # x86_64 memory block
@@ -33,13 +34,11 @@ KALLOC_LINE = re.compile(r"kalloc: (\d+): pfn 0x([0-9a-f]+)-0x([0-9a-f]+) \(node
 
 @pytest.fixture(scope="module")
 def probe_machine(make_iso):
-    m = Hotmem("bios", make_iso("mem768-offline", PROBE_CMDLINE), name="shell-hotplug-mem768")
-    m.shared = True
+    pool = ModuleMachines(make_iso("mem768-offline", PROBE_CMDLINE), "shell-hotplug-mem768")
     try:
-        m.boot()
-        yield m
+        yield pool.get("bios")
     finally:
-        m.kill()
+        pool.close()
 
 
 # ------------------------------------------------------------ helpers
