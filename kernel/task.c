@@ -58,6 +58,8 @@ static struct list_head all_tasks = LIST_HEAD_INIT(all_tasks);	/* for `ps` */
 static int next_pid = 1;		/* pids are never reused */
 static struct task *dead_task;		/* exited, stack not yet freed; or NULL */
 static u64 *init_canary;		/* init's canary on the boot stack; NULL until task_init() */
+static u64 slice_start_ns;		/* when the current task got the CPU */
+static bool need_resched;		/* its slice is over and others wait */
 
 static u64 *
 task_canary(const struct task *t)
@@ -204,6 +206,8 @@ schedule(void)
 		stack_check(next);
 		next->switches++;
 		current = next;
+		need_resched = false;
+		slice_start_ns = ktime_ns();
 		/*
 		 * 4. The switch.  prev's registers and stack pointer are
 		 *    saved, next's are loaded, and the call "returns" into
@@ -221,6 +225,19 @@ void
 task_yield(void)
 {
 	schedule();		/* state stays TASK_RUNNING: to the back of the queue */
+}
+
+bool
+task_need_resched(void)
+{
+	return need_resched;
+}
+
+void
+cond_resched(void)
+{
+	if (need_resched)
+		schedule();
 }
 
 /*
@@ -287,9 +304,10 @@ task_sleep_ms(u64 ms)
 
 /*
  * The timer tick (interrupt context): wake every task whose sleep has
- * ended, soonest first.  No switch happens here; the woken tasks run at
- * the next schedule().  Preemption will hook in at the caller
- * (arch/x86_64/lapic.c: lapic_timer_interrupt()).
+ * ended, soonest first, and mark need_resched when the current task's
+ * slice is over while others wait.  No switch happens here: the switch
+ * comes on the way back to user mode, or at the kernel's next
+ * cond_resched() or sleep.
  */
 void
 task_timer_tick(u64 now_ns)
@@ -304,6 +322,9 @@ task_timer_tick(u64 now_ns)
 		list_del(&t->run_link);
 		task_wake_locked(t);
 	}
+	if (!list_empty(&run_queue) &&
+	    now_ns - slice_start_ns >= (u64)TASK_SLICE_MS * 1000000)
+		need_resched = true;
 	arch_irq_restore(flags);
 }
 

@@ -58,6 +58,16 @@ struct task *task_create(const char *name, void (*fn)(void *arg), void *arg);
 void schedule(void);		/* run the next runnable task; returns when
 				 * the caller is picked again */
 void task_yield(void);		/* stay runnable, let the others run */
+/*
+ * Preemption points.  The timer tick sets need_resched when the current
+ * task has run TASK_SLICE_MS while another task waits to run; returning
+ * to user mode then switches (user code is preempted).  Kernel code is
+ * never preempted: a long kernel loop (migration, a memory check) calls
+ * cond_resched() where it may give the CPU away.
+ */
+#define TASK_SLICE_MS	10
+bool task_need_resched(void);
+void cond_resched(void);	/* schedule() if need_resched; task context */
 void task_sleep_ms(u64 ms);	/* sleep at least MS milliseconds */
 /* Called from the timer tick: wake tasks whose sleep has ended. */
 void task_timer_tick(u64 now_ns);

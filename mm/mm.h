@@ -80,7 +80,7 @@ enum pageflags {
 	PG_reserved,	/* not the buddy's: hole, firmware, kernel, boot allocation */
 	PG_buddy,	/* head of a free block on a free list; private = order */
 	PG_head,	/* first page of an allocated block; private = order */
-	PG_locked,	/* someone holds the page (migration, later) */
+	PG_locked,	/* held by migration (mm/vm.h: page_lock()) */
 	PG_slab,	/* holds kmalloc objects */
 	PG_pgtable,	/* a page-table page */
 	PG_movable,	/* allocated with __GFP_MOVABLE: contents may move */
@@ -89,6 +89,8 @@ enum pageflags {
 	PG_memmap,	/* holds a hot-added section's memmap (struct pages):
 			 * set by whoever allocates it (memory_hotplug.c, and
 			 * online for memmap_on_memory pages); never movable */
+	PG_anon,	/* a user page (head): owner and owner_index are its
+			 * reverse map (mm/vm.h) */
 	NR_PAGEFLAGS
 };
 
@@ -106,6 +108,9 @@ enum pageflags {
  *   allocated tail   -              0         0         unused
  *   kmalloc slab     PG_slab        1         class     on its class's list
  *                    (owner: first free object; owner_index: objects in use)
+ *   user (anon)      PG_anon (+     1 + pins  order     on a migration list
+ *                    PG_head, ...)  (+1 list)           while on one
+ *                    (owner: its mm_struct; owner_index: its virtual address)
  *   memmap           PG_memmap      1         0         unused
  *                    (+ PG_reserved for memmap_on_memory pages in their block)
  *   offline          PG_reserved    1         0         unused
@@ -125,8 +130,8 @@ struct page {
 	u8 reserved0[2];
 	unsigned long private;	/* free head or allocated head: the order */
 	struct list_head lru;	/* free head: link in free_area; else owner's */
-	void *owner;		/* reverse map: the address space (later) */
-	unsigned long owner_index;	/* reverse map: the virtual address */
+	void *owner;		/* anon: its mm_struct (reverse map); slab: see above */
+	unsigned long owner_index;	/* anon: its virtual address; slab: see above */
 };
 _Static_assert(sizeof(struct page) <= 64, "struct page must stay within 64 bytes");
 /* The encoded memmap (below) needs its low 6 bits free. */

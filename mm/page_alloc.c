@@ -243,7 +243,7 @@ free_one_block_locked(struct zone *zone, unsigned long pfn, unsigned int order, 
 /* Page flags no page may carry when it is freed: someone still owns it. */
 #define PG_FREE_CHECK	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_locked) | \
 			 (1UL << PG_slab) | (1UL << PG_pgtable) | (1UL << PG_isolated) | \
-			 (1UL << PG_memmap))
+			 (1UL << PG_memmap) | (1UL << PG_anon))
 
 /*
  * Drop a reference to the allocated block PAGE of ORDER; the last one
