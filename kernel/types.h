@@ -47,10 +47,13 @@ typedef u64 vaddr_t;	/* a virtual address */
 #ifndef EPERM
 #define EPERM		1
 #define ENOENT		2	/* no such file, command or object */
+#define ESRCH		3	/* no such task */
 #define EIO		5	/* a device or its firmware failed */
 #define E2BIG		7	/* too many words, too long */
+#define ENOEXEC		8	/* not a program this kernel can load */
 #define ENOMEM		12
 #define EACCES		13	/* a pseudo-file that cannot be read */
+#define EFAULT		14	/* a bad user address */
 #define EBUSY		16
 #define EEXIST		17
 #define ENODEV		19

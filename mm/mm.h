@@ -127,7 +127,7 @@ struct page {
 	int refcount;		/* 0: free or a tail; >= 1: in use */
 	u8 pageblock_mt;	/* first page of a pageblock: its migratetype */
 	u8 pageblock_saved_mt;	/* first page, while isolated: the type before */
-	u8 reserved0[2];
+	u16 pins;		/* anon: pins held (mm/vm.h: vm_pin_page()) */
 	unsigned long private;	/* free head or allocated head: the order */
 	struct list_head lru;	/* free head: link in free_area; else owner's */
 	void *owner;		/* anon: its mm_struct (reverse map); slab: see above */

@@ -248,7 +248,8 @@ free_one_block_locked(struct zone *zone, unsigned long pfn, unsigned int order, 
 /*
  * Drop a reference to the allocated block PAGE of ORDER; the last one
  * gives the block back.  Anything but an allocated head of that order is
- * a kernel bug: a double free, a wrong order, a page still in use.
+ * a kernel bug: a double free, a wrong order, or a last reference
+ * dropped while a flag says the page is still in use (PG_FREE_CHECK).
  */
 void
 free_pages(struct page *page, unsigned int order)
@@ -258,14 +259,14 @@ free_pages(struct page *page, unsigned int order)
 
 	assert(page && order < MAX_ORDER);
 	pfn = page_to_pfn(page);
-	if (page->refcount <= 0 || (page->flags & PG_FREE_CHECK))
+	if (page->refcount <= 0 || (page->refcount == 1 && (page->flags & PG_FREE_CHECK)))
 		panic("free_pages: pfn 0x%lx: not allocated (refcount %d, flags 0x%lx)",
 		      pfn, page->refcount, page->flags & ((1UL << PG_FLAGS_BITS) - 1));
 	if (page->private != order || page_flag(page, PG_head) != (order > 0))
 		panic("free_pages: pfn 0x%lx: freed as order %u, allocated as order %lu",
 		      pfn, order, page->private);
 	if (--page->refcount > 0)
-		return;
+		return;		/* not the last reference (a pin, a migration list) */
 
 	clear_page_flag(page, PG_head);
 	clear_page_flag(page, PG_movable);

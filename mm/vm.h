@@ -111,6 +111,11 @@ long vm_mmap(struct mm_struct *mm, u64 len, unsigned int prot, unsigned int flag
  * page in the range: -EBUSY and nothing changed.  0 or -EINVAL. */
 int vm_munmap(struct mm_struct *mm, vaddr_t addr, u64 len);
 
+/* Change the rights of the whole area [addr, addr + len) to PROT (its
+ * mapped entries too): exec.c makes a loaded text read-only this way.
+ * 0, or -EINVAL when the range is not exactly one area. */
+int vm_protect(struct mm_struct *mm, vaddr_t addr, u64 len, unsigned int prot);
+
 /* ------------------------------------------------------------ faults */
 
 /*
@@ -139,8 +144,10 @@ int handle_mm_fault(struct mm_struct *mm, vaddr_t va, unsigned int access);
 struct page *vm_follow_page(struct mm_struct *mm, vaddr_t va);
 /*
  * Copy LEN bytes between the user's VA and the kernel's BUF, faulting
- * pages in as a user access would (system calls: write's buffer).
- * 0, or -EFAULT (a bad address or right anywhere in the range).
+ * pages in as a user access would (system calls: write's buffer), with
+ * the area's rights checked: copy_to_user() needs UPROT_WRITE (exec.c
+ * loads a text writable, then vm_protect()s it).  0, or -EFAULT (a bad
+ * address or right anywhere in the range; bytes before it are copied).
  */
 int copy_from_user(struct mm_struct *mm, void *buf, vaddr_t va, size_t len);
 int copy_to_user(struct mm_struct *mm, vaddr_t va, const void *buf, size_t len);

@@ -60,6 +60,10 @@ UNIT_test_memory_hotplug := mm/memory_hotplug.c mm/hotplug_policy.c mm/memory_bl
 			    mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
 			    mm/memblock.c mm/numa.c kernel/pseudofs.c kernel/args.c
 
+UNIT_TESTS += tests/unit/mm/test_vm.c            # areas, demand-zero and huge faults, rmap, pins, munmap, migration-entry waits
+UNIT_test_vm := mm/vm.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
+		kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c
+
 # The table code and the fake firmware memory it reads (tests/unit/fake/fake_acpi_os.c:
 # acpi_os_map(), fake_acpi_read_file(), QEMU's captured tables).
 UNIT_FAKE_ACPI := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
@@ -142,6 +146,7 @@ UNIT_FAKE_SRCS += tests/unit/fake/fake_term.c    # a one-row VT100 model for ech
 UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggable device model
 UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
 UNIT_FAKE_SRCS += tests/unit/fake/fake_mmu.c     # the direct map as a list of ranges; a map that fails on demand
+UNIT_FAKE_SRCS += tests/unit/fake/fake_uvm.c     # user page tables as a hash of entries; a set that fails on demand
 UNIT_FAKE_SRCS += tests/unit/fake/fake_aml_os.c  # the AML OS layer: pluggable address spaces, Notify recorder
 
 # ---------------------------------------------------------------- rules
