@@ -121,6 +121,7 @@ MM_SRCS += mm/memory_block.c                # memory blocks, their sysfs files, 
 MM_SRCS += mm/memory_notify.c               # the memory notifier chain and its error injector
 MM_SRCS += mm/memory_hotplug.c              # hot add and remove of ranges, memmaps, the range records, probe
 MM_SRCS += mm/hotplug_policy.c              # auto-online policy, memmap_on_memory, /proc/memhotplug, probe file
+MM_SRCS += mm/cmd_membench.c                # membench: memcpy page by page, migration's yardstick
 
 SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
