@@ -2,14 +2,16 @@
 /*
  * mm/memmap_view.c - `memmap`: the memmap drawn, one character per
  * pageblock (or per section, or per page), so that a student sees where
- * the free, used, reserved, offline and hole pages lie, and which
- * migratetype each pageblock has.
+ * the free, user, kernel, reserved, offline and hole pages lie, and which
+ * migratetype each pageblock has.  User pages (mm/vm.h: PG_anon) are the
+ * ones migration can move; a pageblock holding nothing else is 'A'.
  *
  * The idea: the picture is computed from the struct pages alone, the
  * same walk memcheck and the allocator trust, so what is drawn is what
  * the allocator believes.
  *
- * Course text: docs/05-free-area-splitting.md, docs/08-hot-add.md.
+ * Course text: docs/05-free-area-splitting.md, docs/08-hot-add.md,
+ * docs/10-migration.md.
  * Tests: tests/qemu/test_procfs.py
  */
 #include <arch/cpu.h>
@@ -41,7 +43,8 @@ enum page_state {
 	PS_RESERVED,	/* PG_reserved RAM: firmware, kernel, boot allocations,
 			 * a hot-added block's own memmap */
 	PS_FREE,	/* in a free block on the buddy lists */
-	PS_USED,	/* allocated from the buddy allocator */
+	PS_USED,	/* allocated by the kernel (slab, page tables, kalloc ...) */
+	PS_USER,	/* allocated, a user page (PG_anon on its head): movable */
 	PS_OFFLINE,	/* RAM of a section that is not online */
 	NR_PAGE_STATES
 };
@@ -106,7 +109,7 @@ memmap_walk_next(struct memmap_walk *w, const struct page **head)
 	} else if (page_flag(p, PG_reserved)) {
 		w->run_state = memmap_not_buddy(w, pfn);
 	} else {
-		w->run_state = PS_USED;
+		w->run_state = page_flag(p, PG_anon) ? PS_USER : PS_USED;
 		if (page_flag(p, PG_head))
 			order = p->private;
 	}
@@ -126,14 +129,16 @@ struct memmap_count {
 static unsigned long
 ram_pages(const struct memmap_count *c)
 {
-	return c->n[PS_RESERVED] + c->n[PS_FREE] + c->n[PS_USED];
+	return c->n[PS_RESERVED] + c->n[PS_FREE] + c->n[PS_USED] + c->n[PS_USER];
 }
 
 /*
  * One pageblock as one character.  The letter is its migratetype; lower
  * case when every RAM page in it is free, upper case when some page is
  * allocated or reserved.  Free movable pageblocks, most of a fresh
- * machine, are drawn as a quiet '.' rather than 'm'.
+ * machine, are drawn as a quiet '.' rather than 'm'.  A pageblock whose
+ * allocated pages are all user pages is 'A' (migration can empty it),
+ * unless it is isolated: 'I' says more while a block is being emptied.
  */
 static const char pageblock_chars[MIGRATE_TYPES][2] = {	/* [mt][in use] */
 	[MIGRATE_UNMOVABLE]	= { 'u', 'U' },
@@ -145,11 +150,13 @@ static const char pageblock_chars[MIGRATE_TYPES][2] = {	/* [mt][in use] */
 static char
 pageblock_char(const struct memmap_count *c, int mt)
 {
-	if (c->n[PS_FREE] + c->n[PS_USED] == 0)
+	if (c->n[PS_FREE] + c->n[PS_USED] + c->n[PS_USER] == 0)
 		return c->n[PS_OFFLINE] ? 'o' : c->n[PS_RESERVED] ? '#' : ' ';
 	if (mt < 0 || mt >= MIGRATE_TYPES)
 		return '?';
-	return pageblock_chars[mt][c->n[PS_USED] + c->n[PS_RESERVED] != 0];
+	if (c->n[PS_USER] && !c->n[PS_USED] && !c->n[PS_RESERVED] && mt != MIGRATE_ISOLATE)
+		return 'A';
+	return pageblock_chars[mt][c->n[PS_USED] + c->n[PS_USER] + c->n[PS_RESERVED] != 0];
 }
 
 /* One section as one character, for the zoomed-out view. */
@@ -312,6 +319,7 @@ memmap_draw_blocks(long last)
 	}
 	printf("legend: one pageblock each; lower case: every page free, upper case: some in use\n"
 	       "  . M  movable     u U  unmovable     r R  reclaimable     i I  isolated\n"
+	       "  A    in use by user pages only (migration can empty it)\n"
 	       "  #    reserved (firmware, kernel, memmap)     o  offline     ' '  hole, no RAM\n");
 }
 
@@ -365,6 +373,7 @@ memmap_draw_pages(paddr_t paddr)
 		enum page_state st = memmap_walk_next(&w, &head);
 		char c = st == PS_HOLE ? ' ' : st == PS_RESERVED ? '#' : st == PS_FREE ? '.' :
 			 st == PS_OFFLINE ? 'o' :
+			 st == PS_USER ? 'A' :
 			 page_flag(head, PG_pgtable) ? 'P' : page_flag(head, PG_slab) ? 'S' :
 			 page_flag(head, PG_movable) ? 'M' : 'U';
 
@@ -381,8 +390,9 @@ memmap_draw_pages(paddr_t paddr)
 	for (unsigned long i = 0; i < pageblock_nr_pages; i += MEMMAP_LINE)
 		printf(ADDR_FMT "  %.*s\n", (unsigned long long)PFN_PHYS(pb + i),
 		       (int)MIN((unsigned long)MEMMAP_LINE, pageblock_nr_pages - i), chars + i);
-	printf("legend: .  free   #  reserved   ' '  hole   M  movable   U  unmovable kernel page\n"
-	       "        P  page table   S  slab   o  offline (the section is not online)\n");
+	printf("legend: .  free   #  reserved   ' '  hole   A  user page (a task's, movable)\n"
+	       "        M  movable kernel page   U  unmovable kernel page   P  page table   S  slab\n"
+	       "        o  offline (the section is not online)\n");
 }
 
 SHELL_COMMAND(cmd_memmap, "memmap", "[VIEW|ADDR]", 0, 1,
@@ -432,9 +442,10 @@ cmd_memmap(int argc, char **argv)
 		memmap_draw_blocks(last);
 	else
 		memmap_draw_sections(last);
-	printf("pages: %lu free, %lu allocated, %lu reserved, %lu holes, %lu offline"
-	       " (%lu sections with a memmap)\n",
-	       memmap_total.n[PS_FREE], memmap_total.n[PS_USED], memmap_total.n[PS_RESERVED],
+	printf("pages: %lu free, %lu allocated (%lu user, %lu kernel), %lu reserved, %lu holes,"
+	       " %lu offline (%lu sections with a memmap)\n",
+	       memmap_total.n[PS_FREE], memmap_total.n[PS_USED] + memmap_total.n[PS_USER],
+	       memmap_total.n[PS_USER], memmap_total.n[PS_USED], memmap_total.n[PS_RESERVED],
 	       memmap_total.n[PS_HOLE], memmap_total.n[PS_OFFLINE], nr_present);
 	return 0;
 }

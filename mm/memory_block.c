@@ -7,8 +7,8 @@
  *
  * The idea: a block is the unit a user moves between offline and online.
  * Online hands its pages to a zone and the buddy; offline fences them off
- * (page_isolation.c), waits in bounded passes for the allocated ones to
- * go (migration: issue 7), and takes the free pages back out.  Each
+ * (page_isolation.c), moves the user pages out in bounded passes
+ * (migration: mm/migrate.c), and takes the free pages back out.  Each
  * failure undoes what was done and names the page that stood in the way.
  *
  * Course text: docs/08-hot-add.md, docs/09-hot-remove.md.
@@ -23,6 +23,7 @@
 #include "mm/internal.h"
 #include "mm/memory_hotplug.h"
 #include "mm/mm.h"
+#include "mm/vm.h"
 
 /*
  * Serialises every change to blocks, ranges, sections, zone spans and
@@ -337,14 +338,21 @@ online_memory_block(unsigned long id, enum mhp_online_type type)
 /* ------------------------------------------------------------ offline */
 
 /*
- * Issue 7 moves movable pages here.  Until then nothing moves: the
- * answer is how many pages of the range are still allocated.
+ * See mm/memory_hotplug.h: the user pages of the range move out
+ * (mm/migrate.c; the range is isolated, so no destination lies in it),
+ * then the pages still allocated are counted.  Kernel allocations, and
+ * user pages that could not move this time, are what is left.
  */
 unsigned long
 mhp_migrate_range(unsigned long start_pfn, unsigned long end_pfn)
 {
+	struct list_head pages = LIST_HEAD_INIT(pages);
 	unsigned long pfn, left = 0;
 
+	if (migrate_isolate_range(start_pfn, end_pfn, &pages)) {
+		migrate_pages(&pages, NUMA_NO_NODE, NULL);
+		putback_movable_pages(&pages);
+	}
 	/* A page after a busy one is busy too or the head of a free block. */
 	for (pfn = first_nonfree_pfn(start_pfn, end_pfn); pfn < end_pfn;
 	     pfn = first_nonfree_pfn(pfn + 1, end_pfn))
@@ -364,7 +372,6 @@ offline_wait_free(unsigned long start, unsigned long end, u64 *elapsed_ms, int *
 	int pass;
 
 	for (pass = 1;; pass++) {
-		/* Issue 7: mhp_migrate_range() moves the movable pages away. */
 		mhp_migrate_range(start, end);
 		*passes = pass;
 		*elapsed_ms = (ktime_ns() - t0) / 1000000;
@@ -407,7 +414,7 @@ offline_memory_block_locked(struct memory_block *mb)
 {
 	unsigned long start = block_start_pfn(mb) + mb->nr_vmemmap_pages;
 	unsigned long end = block_end_pfn(mb), busy;
-	char owner[64];
+	char owner[MHP_OWNER_MAX];
 	u64 ms = 0;
 	int err, passes = 0;
 

@@ -21,8 +21,8 @@
  *             then the auto-online policy may online every block.
  *   online    the block's pages join a zone (Linux's zone rules) and the
  *             buddy allocator: MemTotal grows.
- *   offline   isolate the block's pageblocks, move what is movable away
- *             (migration: issue 7; until then only free pages can go),
+ *   offline   isolate the block's pageblocks, move the user pages away
+ *             (migration: mm/migrate.c; kernel allocations cannot go),
  *             take the free pages off the buddy lists.
  *   remove    every block offline: the blocks, the memmaps and the
  *             direct map go (the section root's leaves stay); the
@@ -231,8 +231,8 @@ int online_memory_block_locked(struct memory_block *mb, enum mhp_online_type typ
  *   3. every pageblock MIGRATE_ISOLATE (page_isolation.c), state
  *      going-offline;
  *   4. passes, at most MHP_OFFLINE_MAX_PASSES and MHP_OFFLINE_TIMEOUT_MS
- *      in all: migrate the movable pages still allocated
- *      (mhp_migrate_range(), the call site issue 7 fills), then check
+ *      in all: migrate the user pages still allocated
+ *      (mhp_migrate_range()), then check
  *      that every page is free; sleep MHP_OFFLINE_RETRY_MS between;
  *   5. all free: take them off the buddy lists (managed pages down),
  *      zone and node present pages and spans shrink, sections not
@@ -250,16 +250,25 @@ int offline_memory_block(unsigned long id);
 int offline_memory_block_locked(struct memory_block *mb);
 
 /*
- * Move the movable pages still allocated in [start_pfn, end_pfn) out of
- * it.  Returns how many could not move.  Issue 7 implements migration;
- * until then it moves nothing and returns the count of allocated pages.
+ * Move the user pages allocated in [start_pfn, end_pfn) out of it
+ * (migrate_isolate_range(), migrate_pages() to any node, putback: the
+ * range is isolated, so no destination lies in it).  Returns how many
+ * pages of the range are still allocated afterwards: kernel allocations,
+ * and user pages that could not move this time (pinned, no memory).
+ * Takes no lock; the caller holds mem_hotplug_lock.
  */
 unsigned long mhp_migrate_range(unsigned long start_pfn, unsigned long end_pfn);
 
 /* The first pfn in [start_pfn, end_pfn) that is not free, or end_pfn;
- * OWNER gets what holds it: "free", "slab page", "page table",
- * "memmap", "reserved (kernel, firmware or boot allocation)",
- * "movable page (order N)", "kernel allocation (order N)". */
+ * OWNER (MHP_OWNER_MAX bytes suffice) gets what holds it: "free",
+ * "slab page", "page table", "memmap", "reserved (kernel, firmware or
+ * boot allocation)", "movable page (order N)" (a movable kernel
+ * allocation: it cannot move), "kernel allocation (order N)", or a user
+ * page: "user page of pid 7 (work) at 0x7f0000200000", followed by
+ * ", pinned (refcount 3)" when it holds more references than migration
+ * can move with, ", under migration" while it is locked.  User pages are
+ * movable (UNMOVABLE_ONLY steps over them), pinned or not. */
+#define MHP_OWNER_MAX	128
 unsigned long mhp_first_busy_pfn(unsigned long start_pfn, unsigned long end_pfn,
 				 bool unmovable_only, char *owner, size_t size);
 

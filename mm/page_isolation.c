@@ -18,8 +18,8 @@
  * marked block is freed again.  Freeing a block while its neighbours are
  * still listed under their old type could merge across two lists.
  *
- * Course text: docs/09-hot-remove.md.
- * Tests: tests/unit/mm/test_memory_block.c
+ * Course text: docs/09-hot-remove.md, docs/10-migration.md (user pages).
+ * Tests: tests/unit/mm/test_memory_block.c, tests/unit/mm/test_migrate.c
  */
 #include <arch/cpu.h>
 #include "kernel/kernel.h"
@@ -27,6 +27,7 @@
 #include "mm/internal.h"
 #include "mm/memory_hotplug.h"
 #include "mm/mm.h"
+#include "mm/vm.h"
 
 /*
  * Take every free block whose head lies in [start_pfn, end_pfn) off its
@@ -228,9 +229,31 @@ offline_isolated_pages(unsigned long start_pfn, unsigned long end_pfn)
 }
 
 /*
+ * A user page's owner: "user page of pid 7 (work) at 0x7f0000200000",
+ * and why it may not move.  Outside a migration a user page holds one
+ * reference, its mapping's; more are pins (mm/vm.h).
+ */
+static void
+user_page_text(const struct page *p, char *owner, size_t size)
+{
+	const struct mm_struct *mm = page_rmap_mm(p);
+	size_t len;
+
+	len = snprintf(owner, size, "user page of pid %d (%s) at 0x%lx", mm ? mm->owner_pid : -1,
+		       mm ? mm->owner_name : "?", (unsigned long)page_rmap_va(p));
+	if (len >= size)
+		return;
+	if (page_flag(p, PG_locked))
+		snprintf(owner + len, size - len, ", under migration");
+	else if (p->refcount > 1)
+		snprintf(owner + len, size - len, ", pinned (refcount %d)", p->refcount);
+}
+
+/*
  * What holds the page at PFN, which is not in a free block: its owner's
  * text in OWNER, and how many pages to step over.  *MOVABLE says whether
- * migration could move it.
+ * migration could move it: user pages only (a pinned one too: it may be
+ * unpinned; offline's passes give it the time).
  */
 static void
 page_owner_text(const struct page *p, char *owner, size_t size, unsigned long *step,
@@ -238,7 +261,11 @@ page_owner_text(const struct page *p, char *owner, size_t size, unsigned long *s
 {
 	*step = 1;
 	*movable = false;
-	if (page_flag(p, PG_slab)) {
+	if (page_is_anon(p) && p->refcount > 0) {
+		*step = 1UL << p->private;
+		*movable = true;
+		user_page_text(p, owner, size);
+	} else if (page_flag(p, PG_slab)) {
 		snprintf(owner, size, "slab page");
 	} else if (page_flag(p, PG_pgtable)) {
 		snprintf(owner, size, "page table");
@@ -247,7 +274,9 @@ page_owner_text(const struct page *p, char *owner, size_t size, unsigned long *s
 	} else if (page_flag(p, PG_reserved)) {
 		snprintf(owner, size, "reserved (kernel, firmware or boot allocation)");
 	} else if (p->refcount > 0) {
-		/* An allocated head: its whole block goes with it. */
+		/* An allocated head: its whole block goes with it.  A movable
+		 * one that no task maps is a kernel reference all the same
+		 * (kalloc movable): offline waits for it in its passes. */
 		*step = 1UL << p->private;
 		*movable = page_flag(p, PG_movable);
 		snprintf(owner, size, "%s (order %lu)",

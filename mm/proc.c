@@ -28,6 +28,7 @@
 #include "kernel/shell.h"
 #include "mm/memory_hotplug.h"
 #include "mm/mm.h"
+#include "mm/vm.h"
 
 extern char __bss_start[], __bss_end[];	/* linker.ld */
 
@@ -78,12 +79,14 @@ zone_free_area_pages(const struct zone *z)
  * the reserve the allocator keeps (each zone's high watermark, at most
  * its managed pages), plus the page cache and reclaimable slab it could
  * drop; hotmem has neither, so it is the first part alone, never below 0.
+ * AnonPages is the user pages mapped in all address spaces, huge ones
+ * included; AnonHugePages the huge ones alone (mm/vm.c keeps both, in
+ * Linux's places: AnonPages before Slab, AnonHugePages after PageTables).
  * Slab and SUnreclaim are kmalloc's pages (mm/slab.c; none of them can
  * be reclaimed); PageTables counts the kernel's page-table pages
- * (arch/x86_64/mmu.c; Linux counts only user page tables there, and
- * hotmem has none yet).
+ * (arch/x86_64/mmu.c; Linux counts only user page tables there).
  * Left out, because hotmem has no such thing: Buffers, Cached, swap,
- * the LRU lists, huge pages, vmalloc, DirectMap.
+ * the LRU lists, hugetlbfs pages, vmalloc, DirectMap.
  */
 struct meminfo {
 	unsigned long managed;	/* pages */
@@ -130,10 +133,12 @@ meminfo_show(struct seq *s)
 	meminfo_line(s, "MemTotal", mi.managed);
 	meminfo_line(s, "MemFree", mi.free);
 	meminfo_line(s, "MemAvailable", mi.free > mi.reserve ? mi.free - mi.reserve : 0);
+	meminfo_line(s, "AnonPages", nr_anon_pages);
 	kmalloc_stats(&slab_pages, &objects);
 	meminfo_line(s, "Slab", slab_pages);
 	meminfo_line(s, "SUnreclaim", slab_pages);	/* kmalloc memory is never reclaimed */
 	meminfo_line(s, "PageTables", arch_pgtable_pages());
+	meminfo_line(s, "AnonHugePages", nr_anon_huge_pages << HPAGE_ORDER);
 	return 0;
 }
 PSEUDO_FILE(meminfo, "/proc/meminfo", meminfo_show, NULL,

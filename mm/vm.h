@@ -236,6 +236,7 @@ struct migrate_stats {
 	unsigned long failed[MIGRATE_NOT_ANON + 1];	/* by enum migrate_result */
 	unsigned long first_failed_pfn;	/* of the first page that stayed; 0: none */
 	enum migrate_result first_failed_why;
+	u64 dest_nodes;			/* bit N: some page moved to node N */
 };
 unsigned long migrate_pages(struct list_head *list, int target_node,
 			    struct migrate_stats *stats);

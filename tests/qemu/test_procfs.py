@@ -247,12 +247,15 @@ def test_memmap_draws_sections_and_pageblocks(shell):
     for i, l in enumerate(pic):
         assert l.startswith("0x%09x  " % (i << 27)), l
         row = l[13:13 + 64]
-        assert len(row) == 64 and re.fullmatch(r"[.MuUrRiI# ]{64}", row), l
+        assert len(row) == 64 and re.fullmatch(r"[.MuUrRiIA# ]{64}", row), l
         assert re.search(r"node \d", l), l
     assert any(l.startswith("legend:") for l in lines), out
-    m = re.search(r"^pages: (\d+) free, (\d+) allocated, (\d+) reserved, (\d+) holes", out, re.M)
+    m = re.search(r"^pages: (\d+) free, (\d+) allocated \((\d+) user, (\d+) kernel\), "
+                  r"(\d+) reserved, (\d+) holes", out, re.M)
     assert m, out
     assert int(m.group(1)) * PAGE_KB == meminfo(shell)["MemFree"]
+    assert int(m.group(2)) == int(m.group(3)) + int(m.group(4)), m.group(0)
+    assert int(m.group(3)) * PAGE_KB == meminfo(shell)["AnonPages"], m.group(0)
     assert pic[0][13] in "M#", f"the first pageblock holds the BIOS area and the kernel: {pic[0]}"
 
 
