@@ -49,10 +49,10 @@ _Static_assert(sizeof(migrate_result_names) / sizeof(migrate_result_names[0]) ==
 	       MIGRATE_NOT_ANON + 1, "a name for every migrate_result");
 
 /*
- * Tests: called at each step of each page; a nonzero return fails that
- * step.  The return is the reason when it is one (MIGRATE_BUSY ..
- * MIGRATE_NOT_ANON); anything else gives the step's own reason: no
- * destination at ALLOC, pinned at UNMAPPED, busy at COPY.
+ * Tests: called at each step of each page (the page locked; from
+ * UNMAPPED on, its migration entry in); a nonzero return fails that step
+ * as the real failure there would: no destination at ALLOC, pinned at
+ * UNMAPPED, busy at COPY.
  */
 int (*migrate_fault_inject)(struct page *page, enum migrate_step step);
 
@@ -140,18 +140,13 @@ struct migrate_entry {
 	struct page *newpage;		/* the destination, refcount 1 */
 };
 
-/* The hook's verdict on STEP: MIGRATE_OK, or the reason it fails with. */
+/* The hook's verdict on STEP: MIGRATE_OK, or WHY when it fails the step. */
 static enum migrate_result
-injected(struct page *page, enum migrate_step step, enum migrate_result deflt)
+injected(struct page *page, enum migrate_step step, enum migrate_result why)
 {
-	int r;
-
-	if (!migrate_fault_inject)
-		return MIGRATE_OK;
-	r = migrate_fault_inject(page, step);
-	if (!r)
-		return MIGRATE_OK;
-	return r > MIGRATE_OK && r <= MIGRATE_NOT_ANON ? (enum migrate_result)r : deflt;
+	if (migrate_fault_inject && migrate_fault_inject(page, step))
+		return why;
+	return MIGRATE_OK;
 }
 
 static void

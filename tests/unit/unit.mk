@@ -64,6 +64,12 @@ UNIT_TESTS += tests/unit/mm/test_vm.c            # areas, demand-zero and huge f
 UNIT_test_vm := mm/vm.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
 		kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c
 
+UNIT_TESTS += tests/unit/mm/test_migrate.c       # migration: data, nodes, every rollback, huge pages, fault waits, offline
+UNIT_test_migrate := mm/migrate.c mm/vm.c mm/vmstat.c mm/memory_block.c mm/memory_notify.c \
+		     mm/page_isolation.c mm/page_alloc.c mm/buddy_check.c mm/node.c mm/sparse.c \
+		     mm/numa.c mm/memblock.c kernel/pseudofs.c kernel/args.c kernel/task.c \
+		     kernel/wait.c tests/unit/fake/fake_context.c
+
 # The table code and the fake firmware memory it reads (tests/unit/fake/fake_acpi_os.c:
 # acpi_os_map(), fake_acpi_read_file(), QEMU's captured tables).
 UNIT_FAKE_ACPI := drivers/acpi/tables.c drivers/acpi/fadt.c drivers/acpi/madt.c tests/unit/fake/fake_acpi_os.c
