@@ -91,21 +91,20 @@ parse_target(const char *word, struct migrate_request *rq)
 
 /* ------------------------------------------------------------ checks */
 
-/* The online block asked for, or NULL with the error printed. */
-static struct memory_block *
-check_block(const struct migrate_request *rq)
+/* The online block asked for in *MB; 0, or the error printed. */
+static int
+check_block(const struct migrate_request *rq, struct memory_block **mb)
 {
-	struct memory_block *mb = find_memory_block(rq->id);
-
-	if (!mb) {
+	*mb = find_memory_block(rq->id);
+	if (!*mb) {
 		printf("migrate: %s: no such memory block\n", rq->what);
-		return NULL;
+		return -ENOENT;
 	}
-	if (mb->state != MEM_ONLINE) {
-		printf("migrate: %s: it is %s\n", rq->what, memory_block_state_name(mb->state));
-		return NULL;
+	if ((*mb)->state != MEM_ONLINE) {
+		printf("migrate: %s: it is %s\n", rq->what, memory_block_state_name((*mb)->state));
+		return -EINVAL;
 	}
-	return mb;
+	return 0;
 }
 
 /* Is PFN inside a free block?  (Only heads carry PG_buddy.) */
@@ -267,8 +266,9 @@ cmd_migrate(int argc, char **argv)
 
 	mutex_lock(&mem_hotplug_lock);
 	if (rq.is_block) {
-		mb = check_block(&rq);
-		err = mb ? migrate_block_locked(&rq, mb) : -EINVAL;
+		err = check_block(&rq, &mb);
+		if (!err)
+			err = migrate_block_locked(&rq, mb);
 	} else {
 		head = check_pfn(&rq);
 		if (head) {

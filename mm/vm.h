@@ -212,7 +212,8 @@ extern int (*migrate_fault_inject)(struct page *page, enum migrate_step step);
  * Collect the user pages allocated in [start_pfn, end_pfn) onto LIST
  * (through page->lru), each with a reference taken (+1), heads only.
  * Pages that are not anon are skipped (the caller finds them busy).
- * Returns how many were collected.
+ * Returns how many were collected.  One migration at a time: the
+ * caller holds mem_hotplug_lock from here until putback_movable_pages().
  */
 unsigned long migrate_isolate_range(unsigned long start_pfn, unsigned long end_pfn,
 				    struct list_head *list);

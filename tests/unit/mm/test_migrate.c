@@ -6,7 +6,8 @@
  * locked by someone else) leaves the old page mapped and intact; a huge
  * page moves as one unit; a task touching a page under migration sleeps
  * and then sees the new page; offline now empties a block of user pages
- * and, when one is pinned, fails naming it.
+ * and, when one is pinned, fails naming it; a task that exits while its
+ * pages move waits for them.
  *
  * The fake machine (sizes in memory blocks, so it holds for x86_64, ppc64
  * and ia64), all of it Movable, hot-added style:
@@ -895,6 +896,52 @@ test_task_touching_a_page_under_migration_sleeps(void **state)
 	assert_true(intact(A + 4 * PAGE_SIZE, HPAGE_SIZE - 4 * PAGE_SIZE, 1));
 }
 
+static struct mm_struct *exiting_mm;
+static bool exit_started, exited;
+
+/* A task that exits: its address space goes (mm_destroy() waits for
+ * pages under migration; the caller switched the tables away first). */
+static void
+exiter(void *arg)
+{
+	(void)arg;
+	exit_started = true;
+	mm_destroy(exiting_mm);
+	exited = true;
+}
+
+/*
+ * The task exits while its pages are under migration (hold_ms 5).
+ * Expect mm_destroy() to wait for the batch, migration to finish every
+ * page without touching the freed address space (ASan would say), and
+ * every page, old and new, to be free at the end (teardown counts).
+ */
+static void
+test_exit_during_migration_waits_for_it(void **state)
+{
+	unsigned long old[NPAGES];
+	struct migrate_stats st;
+
+	(void)state;
+	small_pages(old);
+	assert_int_equal(pseudofs_write(HOLD_MS_FILE, "5"), 0);
+	collect(B0, true);
+	exiting_mm = mm;
+	exit_started = exited = false;
+	mm = NULL;			/* the task's now: teardown must not destroy it */
+	assert_non_null(task_create("exiter", exiter, NULL));
+	assert_int_equal(migrate_pages(&pages, NUMA_NO_NODE, &st), 0);
+	assert_int_equal(st.moved, NPAGES);
+	assert_true(exit_started);	/* during the hold ... */
+	assert_false(exited);		/* ... and it waited for the pages */
+	while (!exited)
+		task_yield();
+	finish(B0, true);
+	assert_int_equal(nr_anon_pages, 0);
+	for (int i = 0; i < NPAGES; i++)
+		assert_true(pfn_is_free(old[i]));
+}
+
 /* ------------------------------------------------------------ offline */
 
 /*
@@ -1039,6 +1086,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_huge_page_moves_as_one_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_huge_page_without_destination_rolls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_touching_a_page_under_migration_sleeps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exit_during_migration_waits_for_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offline_moves_user_pages_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offline_with_a_pinned_page_fails_naming_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vmstat_and_hold_ms_files, setup, teardown),
