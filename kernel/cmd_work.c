@@ -277,23 +277,28 @@ work_start(int argc, char **argv)
 	struct task *t;
 	u64 size, n;
 
-	if (arg_size(argv[2], &size))
-		return usage();
+	if (arg_size(argv[2], &size)) {
+		printf("work start: %s: not a size (like 64M)\n", argv[2]);
+		return -EINVAL;
+	}
 	for (int i = 3; i < argc; i++) {
 		const char *v = arg_key(argv[i], "node");
+		bool *flag = !strcmp(argv[i], "huge") ? &huge : !strcmp(argv[i], "pin") ? &pin : NULL;
 
-		if (v && nid == NUMA_NO_NODE && !arg_u64(v, &n)) {
-			if (n >= MAX_NUMNODES || !NODE_DATA(n)->online) {
-				printf("work start: %s: no such node\n", argv[i]);
+		if (v) {
+			if (nid != NUMA_NO_NODE || arg_u64(v, &n) || n >= MAX_NUMNODES ||
+			    !NODE_DATA(n)->online) {
+				printf("work start: %s: %s\n", argv[i], nid != NUMA_NO_NODE ?
+				       "node given twice" : "no such node");
 				return -EINVAL;
 			}
 			nid = n;
-		} else if (!strcmp(argv[i], "huge") && !huge) {
-			huge = true;
-		} else if (!strcmp(argv[i], "pin") && !pin) {
-			pin = true;
+		} else if (flag && !*flag) {
+			*flag = true;
 		} else {
-			return usage();
+			printf("work start: %s: %s\n", argv[i], flag ? "given twice" :
+			       "not node=N, huge or pin");
+			return -EINVAL;
 		}
 	}
 	if (size < 2 * WORK_PAGE_SIZE || size % (huge ? HPAGE_SIZE : WORK_PAGE_SIZE)) {
@@ -329,8 +334,10 @@ work_stop(int argc, char **argv)
 	int pids[WORK_MAX], n;
 	u64 pid = 0;
 
-	if (argc == 3 && arg_u64(argv[2], &pid))
-		return usage();
+	if (argc == 3 && arg_u64(argv[2], &pid)) {
+		printf("work stop: %s: not a pid\n", argv[2]);
+		return -EINVAL;
+	}
 	n = work_pids(pids, WORK_MAX);
 	if (n < 0) {
 		printf("work stop: no memory for the task list\n");
