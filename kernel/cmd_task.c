@@ -2,8 +2,8 @@
 /*
  * kernel/cmd_task.c - shell commands about tasks: `ps` lists them, like a
  * tiny Linux ps, `sleep MS` puts the shell's task to sleep (with a final
- * `&`, a task of its own: kernel/shell.c), and `run PROG [ARGS...]`
- * starts a built-in user program as a user task.
+ * `&`, a task of its own: kernel/shell.c), `run PROG [ARGS...]` starts
+ * a built-in user program as a user task, and `kill PID` ends one.
  *
  * Course text: docs/07-aml-and-acpi-events.md, docs/11-user-tasks.md.
  * Tests: tests/qemu/test_tasks.py, tests/qemu/test_user.py
@@ -102,5 +102,24 @@ cmd_run(int argc, char **argv)
 	if (err)
 		return err;
 	printf("[%d] %s\n", t->pid, t->name);	/* it has not run yet: t is valid */
+	return 0;
+}
+
+SHELL_COMMAND(cmd_kill, "kill", "PID", 1, 1,
+	      "end user task PID and wait until it is gone (kernel threads cannot be killed)");
+static int
+cmd_kill(int argc, char **argv)
+{
+	u64 pid;
+
+	(void)argc;
+	if (arg_u64(argv[1], &pid) || pid > INT32_MAX) {
+		printf("kill: %s: not a pid\n", argv[1]);
+		return -EINVAL;
+	}
+	if (task_kill_wait(pid)) {
+		printf("kill: pid %llu: no such user task\n", (unsigned long long)pid);
+		return -ESRCH;
+	}
 	return 0;
 }

@@ -412,8 +412,8 @@ work_list(void)
 	return 0;
 }
 
-SHELL_COMMAND(cmd_work, "work", "[start SIZE [node=N] [huge] [pin] | check | stop [PID]]", 0, 5,
-	      "workload tasks: start one, check every byte of all, stop, list");
+SHELL_COMMAND(cmd_work, "work", "[start|check|stop ...]", 0, 5,
+	      "workload tasks: start SIZE [node=N] [huge] [pin]; check (every byte); stop [PID]; list");
 static int
 cmd_work(int argc, char **argv)
 {

@@ -4,17 +4,21 @@
  * SIZE bytes, fill them with a pattern, then rewrite and check it for
  * ever (kernel/user/work_pattern.h has the pattern and the rule).
  *
- *   work SIZE_BYTES [huge] [pin]
+ *   work SIZE_BYTES [huge] [pin] [corrupt]
  *
  * huge: one mmap with MAP_HUGE (2 MiB pages).  pin: after the fill, pin
  * the first pattern page (a kernel reference: that page cannot migrate,
  * and offlining its block must fail naming it).  The shell's `work start`
  * runs this; `work check` verifies every byte from the kernel's side.
+ * corrupt (a test of that check, only through `run work`): after the
+ * fill, flip one bit of one word and stop, so that `work check` alone
+ * must find it.
  *
  * Output (tests and docs depend on it):
  *   work[PID]: 256M at 0x..., filling
  *   work[PID]: filled 256M in N ms
  *   work[PID]: pinned 0x...                       (with pin)
+ *   work[PID]: corrupted 0x..., stopped           (with corrupt)
  *   work[PID]: BAD at 0x...: 0x..., want 0x...    (never, we hope)
  *
  * Course text: docs/11-user-tasks.md.
@@ -28,7 +32,7 @@ static long pid;
 static int
 usage(void)
 {
-	uprintf("usage: work SIZE_BYTES [huge] [pin]   (SIZE: pages, 8192 or more)\n");
+	uprintf("usage: work SIZE_BYTES [huge] [pin] [corrupt]   (SIZE: pages, 8192 or more)\n");
 	return 2;
 }
 
@@ -59,6 +63,19 @@ fill(struct work_header *h, unsigned long base)
 	}
 }
 
+/* The test of `work check`: one wrong bit in the middle page, then
+ * nothing more is written (the program would find it itself). */
+static void
+corrupt(struct work_header *h, unsigned long base)
+{
+	unsigned long va = base + (h->nr_pages / 2 + 1) * WORK_PAGE_SIZE + 8 * 5;
+
+	*(volatile unsigned long *)va ^= 1;
+	uprintf("work[%ld]: corrupted 0x%lx, stopped\n", pid, va);
+	for (;;)
+		sys_sleep(100);
+}
+
 /* One page of the endless loop: check generation PASS, write PASS + 1. */
 static void
 rewrite_page(struct work_header *h, unsigned long base)
@@ -80,7 +97,7 @@ rewrite_page(struct work_header *h, unsigned long base)
 int
 main(int argc, char **argv)
 {
-	unsigned long size, flags = 0, base, pin_va = 0;
+	unsigned long size, flags = 0, base, pin_va = 0, bad = 0;
 	struct work_header *h;
 	char sz[24];
 	long t0, r;
@@ -94,6 +111,8 @@ main(int argc, char **argv)
 			flags |= MAP_HUGE;
 		else if (!strcmp(argv[i], "pin"))
 			pin_va = 1;
+		else if (!strcmp(argv[i], "corrupt"))
+			bad = 1;
 		else
 			return usage();
 	}
@@ -127,6 +146,8 @@ main(int argc, char **argv)
 		else
 			uprintf("work[%ld]: pinned 0x%lx\n", pid, pin_va);
 	}
+	if (bad)
+		corrupt(h, base);
 	for (;;)
 		rewrite_page(h, base);
 }
