@@ -157,6 +157,26 @@ task_wake_locked(struct task *t)
 }
 
 /*
+ * Wake T now, whatever it sleeps on (a wait queue or the sleep list).
+ * For T this is a spurious wake-up: every sleeper on a wait queue tests
+ * its condition again and goes back to sleep if it still holds
+ * (kernel/wait.c), and task_sleep_ms() returns early.  task_kill() uses
+ * it, so that a killed user task asleep in a system call dies now rather
+ * than when its sleep ends.
+ */
+void
+task_wake(struct task *t)
+{
+	bool flags = arch_irq_save();
+
+	if (t->state == TASK_SLEEPING) {
+		list_del(&t->run_link);
+		task_wake_locked(t);
+	}
+	arch_irq_restore(flags);
+}
+
+/*
  * The second half of every switch, run by the task switched to (at the
  * end of schedule(), or first thing in task_entry()).  If the task we
  * came from had exited, nobody stands on its stack any more: free it now.

@@ -92,6 +92,9 @@ void task_exit(void) __noreturn;
 /* For wait.c: a SLEEPING task, already off its queue, onto the run
  * queue.  Interrupts disabled; any context. */
 void task_wake_locked(struct task *t);
+/* A SLEEPING task T off whatever it sleeps on and runnable: a spurious
+ * wake-up (wait_event() sleeps again; task_sleep_ms() returns early). */
+void task_wake(struct task *t);
 /* For `ps`: copy up to MAX tasks into OUT in pid order; returns how many
  * tasks there are. */
 int task_snapshot(struct task *out, int max);
@@ -110,8 +113,8 @@ void task_user_return(void);
 /* The end of the calling user task: its pins dropped, its address space
  * unloaded and destroyed, then task_exit(). */
 void task_user_exit(int code) __noreturn;
-/* Mark user task T killed: it exits when it next returns to user mode
- * (the running task at the end of the current trap). */
+/* Mark user task T killed and wake it if it sleeps: it exits when it
+ * next returns to user mode (the running task: at the end of this trap). */
 void task_kill(struct task *t);
 /* Borrow user task PID's mm for reading its memory across sleeps (`work
  * check`): the task cannot free it before task_user_put().  NULL: no such

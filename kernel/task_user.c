@@ -108,6 +108,7 @@ void
 task_kill(struct task *t)
 {
 	t->killed = true;
+	task_wake(t);		/* a sleep system call ends early */
 }
 
 static void
@@ -177,8 +178,8 @@ task_user_put(struct task *t)
 
 /*
  * Kill user task PID and wait until it is gone.  A task in user mode
- * dies at its next interrupt; one sleeping in the kernel (a sleep system
- * call, a page under migration) when that sleep ends.
+ * dies at its next interrupt; one asleep in a system call at once; one
+ * waiting for a page under migration once the page is unlocked.
  */
 int
 task_kill_wait(int pid)

@@ -73,7 +73,7 @@ corrupt(struct work_header *h, unsigned long base)
 	*(volatile unsigned long *)va ^= 1;
 	uprintf("work[%ld]: corrupted 0x%lx, stopped\n", pid, va);
 	for (;;)
-		sys_sleep(100);
+		sys_sleep(3600 * 1000);	/* `work stop` wakes it to die */
 }
 
 /* One page of the endless loop: check generation PASS, write PASS + 1. */

@@ -318,7 +318,9 @@ def test_work_check_finds_a_wrong_word(clean):
     # The program flips one bit of one word and stops writing (`run work
     # ... corrupt`).  Expect the kernel's check, alone, to name exactly
     # that address, the value found and the value wanted (one bit apart),
-    # and to end FAILED; a sound task checked beside it stays OK.
+    # and to end FAILED; a sound task checked beside it stays OK.  The
+    # corrupt task then sleeps for an hour in a system call: `work stop`
+    # must wake it to die, not wait for that hour.
     m = clean
     good, _ = work_start(m, "8M")
     bad = start(m, f"run work {4 << 20} corrupt")
