@@ -137,7 +137,8 @@ MM_SRCS += mm/vm.c                          # user address spaces: areas, faults
 # kernel/user/programs.S embeds in the kernel.
 USER_PROGS := work hello fault spin
 USER_LIB_SRCS += kernel/user/start.S     # _start: argc, argv from the stack to main(); exit
-USER_LIB_SRCS += kernel/user/ulib.c      # strings, uprintf, number parsing (stubs: ulib.h)
+USER_LIB_SRCS += kernel/user/ulib.c      # uprintf, number parsing (the stubs are in ulib.h)
+USER_LIB_SRCS += kernel/lib/string.c     # the kernel's mem* and str*, built for user mode
 
 SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
@@ -175,6 +176,7 @@ $(BUILD)/obj/%.S.o: %.S | deps-build
 # switch to the kernel stack.
 
 USER_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+	       -fno-tree-loop-distribute-patterns \
 	       -fno-stack-protector -fno-pic -fno-pie -mgeneral-regs-only \
 	       -fno-asynchronous-unwind-tables -I. -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,kernel/user/user.ld -Wl,--build-id=none \

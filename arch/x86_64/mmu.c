@@ -155,8 +155,8 @@ arch_map_mmio(paddr_t pa, u64 size)
 	return map_range(start, end - start, PTE_P | PTE_W | PTE_PCD | PTE_PWT | PTE_NX);
 }
 
-static bool
-table_is_empty(const u64 *table)
+bool
+mmu_table_is_empty(const u64 *table)
 {
 	for (int i = 0; i < 512; i++)
 		if (table[i])
@@ -197,7 +197,7 @@ unlink_table_if_empty(u64 *entry, struct table_batch *b)
 {
 	paddr_t pa = *entry & PTE_ADDR;
 
-	if (!table_is_empty(phys_to_virt(pa)) || !pgtable_free || !pgtable_owned(pa))
+	if (!mmu_table_is_empty(phys_to_virt(pa)) || !pgtable_free || !pgtable_owned(pa))
 		return;
 	if (b->n == FREE_BATCH)
 		batch_flush(b);

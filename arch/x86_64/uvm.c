@@ -117,15 +117,6 @@ table_free(struct arch_uvm *u, u64 *table)
 	u->table_pages--;
 }
 
-static bool
-table_is_empty(const u64 *table)
-{
-	for (int i = 0; i < 512; i++)
-		if (table[i])
-			return false;
-	return true;
-}
-
 struct arch_uvm *
 arch_uvm_create(void)
 {
@@ -167,7 +158,7 @@ arch_uvm_destroy(struct arch_uvm *u)
 				assert(!(pd[i1] & PTE_PS));	/* a huge leaf left mapped */
 				if (!(pd[i1] & PTE_P))
 					continue;
-				assert(table_is_empty(phys_to_virt(pd[i1] & PTE_ADDR)));
+				assert(mmu_table_is_empty(phys_to_virt(pd[i1] & PTE_ADDR)));
 				table_free(u, phys_to_virt(pd[i1] & PTE_ADDR));
 			}
 			table_free(u, pd);
@@ -283,7 +274,7 @@ set_huge(struct arch_uvm *u, u64 *pde, vaddr_t va, u64 v)
 		return 0;
 	}
 	pt = phys_to_virt(*pde & PTE_ADDR);
-	if (!table_is_empty(pt))
+	if (!mmu_table_is_empty(pt))
 		return -EEXIST;
 	*pde = v;
 	if (u == active_uvm)

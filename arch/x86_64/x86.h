@@ -101,6 +101,7 @@ u64 *mmu_kernel_pml4(void);
 extern unsigned long mmu_kernel_pml4_gen;	/* bumped when the kernel PML4 gains an entry */
 paddr_t mmu_table_alloc(void);			/* a zeroed, counted table page; 0: none */
 void mmu_table_free(paddr_t pa);
+bool mmu_table_is_empty(const u64 *table);	/* all 512 entries zero? */
 /* uvm.c */
 void uvm_sync_kernel_half(void);	/* the loaded user PML4 gets the kernel's new entries */
 /* timer.c */

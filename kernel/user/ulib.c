@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kernel/user/ulib.c - the helpers every user program links: strings,
- * uprintf() (formats into a buffer, then one write system call) and
- * number parsing.  Small on purpose: a program is a few pages.
+ * kernel/user/ulib.c - the helpers every user program links: uprintf()
+ * (formats into a buffer, then one write system call) and number
+ * parsing.  The string functions are the kernel's own kernel/lib/string.c,
+ * built a second time for user mode.  Small on purpose: a program is a
+ * few pages.
  *
  * Course text: docs/11-user-tasks.md.
  * Tests: tests/qemu/test_user.py
@@ -12,45 +14,6 @@
 #include "kernel/user/ulib.h"
 
 #define UPRINTF_MAX	256	/* longer output is cut */
-
-size_t
-strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
-int
-strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-void *
-memset(void *dst, int c, size_t n)
-{
-	unsigned char *d = dst;
-
-	while (n--)
-		*d++ = c;
-	return dst;
-}
-
-void *
-memcpy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
 
 /* Digits of V in BASE into the end of TMP; returns where they start. */
 static char *

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kernel/user/ulib.h - the whole library of hotmem's user programs: the
- * system call stubs (inline, one int $0x80 each) and a few helpers from
- * ulib.c (strings, a small printf, number parsing).
+ * system call stubs (inline, one int $0x80 each), a few helpers from
+ * ulib.c (a small printf, number parsing) and the kernel's string
+ * functions (kernel/lib/string.c, compiled again for user mode).
  *
  * User programs see nothing of the kernel: no kernel header, only this,
  * syscall.h and work_pattern.h.  They are built freestanding, with
@@ -66,11 +67,14 @@ sys_munmap(unsigned long addr, unsigned long len)
 static inline long sys_pin(unsigned long addr) { return syscall3(SYS_PIN, (long)addr, 0, 0); }
 static inline long sys_unpin(unsigned long addr) { return syscall3(SYS_UNPIN, (long)addr, 0, 0); }
 
-/* ulib.c */
+/* kernel/lib/string.c, built for user mode (the compiler may call memset
+ * and memcpy itself) */
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
-void *memset(void *dst, int c, size_t n);	/* the compiler may call these two */
-void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+
+/* ulib.c */
 /* printf to the console: %d %u %x %s %c %%, with l for long. */
 int uprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A decimal number; -1 when S is not one (or too big). */
