@@ -15,15 +15,15 @@
  *
  * The first stack (System V style, what kernel/user/start.S reads):
  *
- *   USER_STACK_TOP ->  +---------------------------+
- *                      | argument strings, NUL-ended|
- *                      | padding to 16 bytes        |
- *                      | 0            (envp: empty) |
- *                      | 0            (argv[argc])  |
- *                      | argv[argc-1] ... argv[0]   |
- *   sp (16-aligned) -> | argc                       |
- *                      |   ... grows down ...       |
- *   TOP - STACK_SIZE   +---------------------------+  (an area with VMA_STACK)
+ *   USER_STACK_TOP ->  +-----------------------------+
+ *                      | the argument strings        |
+ *                      | padding to 16 bytes         |
+ *                      | 0             (envp: empty) |
+ *                      | 0             (argv[argc])  |
+ *                      | argv[argc-1] ... argv[0]    |
+ *   sp (16-aligned) -> | argc                        |
+ *                      |   ... grows down ...        |
+ *   TOP - STACK_SIZE   +-----------------------------+  (an area, VMA_STACK)
  *
  * Course text: docs/11-user-tasks.md.
  * Tests: tests/unit/kernel/test_elf.c (the checks), tests/qemu/test_user.py

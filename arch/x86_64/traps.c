@@ -3,12 +3,12 @@
  * arch/x86_64/traps.c - the report a CPU exception prints before the
  * kernel stops.
  *
- * Every exception in the kernel is a kernel bug (an exception in user
- * mode is the task's, and user.c handles it), so the report says
- * everything needed to find it: the vector and
- * its name, the error code decoded, RIP, CR2 for a page fault, all
- * registers, and the chain of return addresses found by following the
- * saved frame pointers (the kernel is built with -fno-omit-frame-pointer).
+ * Every exception in the kernel is a kernel bug (one in user mode is the
+ * task's: user.c reports it and kills the task), so the report says
+ * everything needed to find it: the vector and its name, the error code
+ * decoded, RIP, CR2 for a page fault, all registers, and the chain of
+ * return addresses found by following the saved frame pointers (the
+ * kernel is built with -fno-omit-frame-pointer).
  * Look the addresses up in build/hotmem.sym or build/hotmem.asm.
  *
  * Course text: docs/01-boot.md.
