@@ -126,9 +126,9 @@ read_page(struct mm_struct *mm, vaddr_t base, vaddr_t va, const unsigned long **
 
 /* What `work check` found in one task. */
 struct work_result {
-	bool bad;
-	vaddr_t bad_va;
-	unsigned long got, want;
+	bool bad;			/* a wrong word was found (or reported by the task) */
+	vaddr_t bad_va;			/* bad: the first wrong word's address */
+	unsigned long got, want;	/* bad: what it holds, what it should */
 	unsigned long pages;		/* pattern pages verified */
 };
 

@@ -42,7 +42,8 @@ struct user_pin {
 
 /* Where a new user task enters user mode (task_create_user() to user_task_start()). */
 struct user_start {
-	vaddr_t entry, sp;
+	vaddr_t entry;			/* the program's first instruction */
+	vaddr_t sp;			/* its stack pointer: argc, then argv */
 };
 
 /* Woken when a user task's exit moves on: its readers left, or it died. */
