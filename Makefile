@@ -50,6 +50,8 @@ ARCH_SRCS += arch/x86_64/timer.c         # the monotonic clock (TSC, calibrated 
 ARCH_SRCS += arch/x86_64/mmu.c           # page tables: the direct map, map/unmap at run time
 ARCH_SRCS += arch/x86_64/switch.S        # the context switch and a new task's trampoline
 ARCH_SRCS += arch/x86_64/context.c       # a new task's first stack frame
+ARCH_SRCS += arch/x86_64/uvm.c           # user page tables: a PML4 per address space, entries for mm/
+ARCH_SRCS += arch/x86_64/user.c          # traps from ring 3: system calls, user faults, the way back
 
 
 DRIVER_SRCS += drivers/serial/uart16550.c  # COM1 console, interrupt-driven input
@@ -102,6 +104,12 @@ KERNEL_SRCS += kernel/multiboot2.c         # reading the boot information GRUB h
 KERNEL_SRCS += kernel/task.c               # tasks, the scheduler, sleeping, task exit
 KERNEL_SRCS += kernel/wait.c               # wait queues, mutexes, completions
 KERNEL_SRCS += kernel/cmd_task.c           # ps, sleep
+KERNEL_SRCS += kernel/task_user.c          # user tasks: create, preempt, kill, exit, pins
+KERNEL_SRCS += kernel/syscall.c            # the system calls, by number
+KERNEL_SRCS += kernel/elf.c                # the checks an ELF program passes before loading
+KERNEL_SRCS += kernel/exec.c               # a built-in program into a new address space; run
+KERNEL_SRCS += kernel/cmd_work.c           # work start/check/stop: the workload and its checker
+KERNEL_SRCS += kernel/user/programs.S      # the user programs, embedded (.incbin)
 KERNEL_SRCS += kernel/lib/string.c         # mem* and str*
 KERNEL_SRCS += kernel/lib/printf.c         # vsnprintf and the console printf
 
@@ -122,6 +130,18 @@ MM_SRCS += mm/memory_notify.c               # the memory notifier chain and its 
 MM_SRCS += mm/memory_hotplug.c              # hot add and remove of ranges, memmaps, the range records, probe
 MM_SRCS += mm/hotplug_policy.c              # auto-online policy, memmap_on_memory, /proc/memhotplug, probe file
 MM_SRCS += mm/cmd_membench.c                # membench: memcpy page by page, migration's yardstick
+MM_SRCS += mm/vm.c                          # user address spaces: areas, faults, rmap, page lock, pins
+MM_SRCS += mm/migrate.c                     # page migration: batches, migration entries, rollback; hold_ms
+MM_SRCS += mm/vmstat.c                      # /proc/vmstat: faults, anon pages, migration counters
+MM_SRCS += mm/cmd_migrate.c                 # migrate BLOCK|PFN [node=N]
+
+# User programs (kernel/user/): each NAME.c with the start file and the
+# library is linked at USER_VA_START into $(BUILD)/user/NAME.elf, which
+# kernel/user/programs.S embeds in the kernel.
+USER_PROGS := work hello fault spin
+USER_LIB_SRCS += kernel/user/start.S     # _start: argc, argv from the stack to main(); exit
+USER_LIB_SRCS += kernel/user/ulib.c      # uprintf, number parsing (the stubs are in ulib.h)
+USER_LIB_SRCS += kernel/lib/string.c     # the kernel's mem* and str*, built for user mode
 
 SRCS := $(strip $(BOOT_SRCS) $(ARCH_SRCS) $(DRIVER_SRCS) $(ACPI_SRCS) $(AML_SRCS) $(KERNEL_SRCS) $(MM_SRCS))
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
@@ -152,6 +172,40 @@ $(BUILD)/obj/%.S.o: %.S | deps-build
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# ---------------------------------------------------------------- user programs
+# Freestanding, static, not PIC, general registers only (the kernel keeps
+# no FPU/SSE state for tasks).  The red zone is fine in ring 3: traps
+# switch to the kernel stack.
+
+USER_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+	       -fno-tree-loop-distribute-patterns \
+	       -fno-stack-protector -fno-pic -fno-pie -mgeneral-regs-only \
+	       -fno-asynchronous-unwind-tables -I. -MMD -MP
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,kernel/user/user.ld -Wl,--build-id=none \
+		-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -Wl,-s
+USER_LIB_OBJS := $(patsubst %,$(BUILD)/user/obj/%.o,$(USER_LIB_SRCS))
+USER_ELFS := $(patsubst %,$(BUILD)/user/%.elf,$(USER_PROGS))
+
+$(BUILD)/user/obj/%.c.o: %.c | deps-build
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+
+$(BUILD)/user/obj/%.S.o: %.S | deps-build
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UAS     $<")
+	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(BUILD)/user/%.elf: $(BUILD)/user/obj/kernel/user/%.c.o $(USER_LIB_OBJS) kernel/user/user.ld
+	@$(if $(Q),echo "  ULD     $@")
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $< $(USER_LIB_OBJS)
+
+# Keep the objects (make would delete them as intermediates).
+.SECONDARY: $(USER_LIB_OBJS) $(patsubst %,$(BUILD)/user/obj/kernel/user/%.c.o,$(USER_PROGS))
+
+$(BUILD)/obj/kernel/user/programs.S.o: $(USER_ELFS)
+$(BUILD)/obj/kernel/user/programs.S.o: KASFLAGS += -I$(BUILD)
 
 # The ELF is linked twice.  The first link carries an empty symbol table;
 # tools/gen-ksyms turns its function symbols into build/ksyms.c, and the
@@ -284,3 +338,4 @@ clean:
 FORCE:
 
 -include $(OBJS:.o=.d)
+-include $(wildcard $(BUILD)/user/obj/kernel/user/*.d)

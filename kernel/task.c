@@ -9,10 +9,13 @@
  * the only place where the CPU changes hands: it files the current task
  * where its state says, takes the first task off the run queue and calls
  * arch_context_switch(), which returns only when some later schedule()
- * switches back.  Nothing forces a task off the CPU: it leaves when it
- * sleeps, yields or exits (cooperative scheduling, kernel/task.h).
+ * switches back.  Nothing forces a task off the CPU while it runs in the
+ * kernel: it leaves when it sleeps, yields or exits (kernel/task.h).
+ * User mode is preempted on its way back from an interrupt, which is
+ * task_user.c's business; here the switch only loads what the next task
+ * needs: its kernel stack for traps and, for a user task, its tables.
  *
- * Course text: docs/07-aml-and-acpi-events.md.
+ * Course text: docs/07-aml-and-acpi-events.md, docs/11-user-tasks.md.
  * Tests: tests/unit/kernel/test_task.c, tests/qemu/test_tasks.py
  */
 #include <arch/context.h>
@@ -21,6 +24,7 @@
 #include "kernel/lib.h"
 #include "kernel/task.h"
 #include "mm/mm.h"
+#include "mm/vm.h"
 
 /*
  * The stack canary: a word at the lowest address of every task stack.
@@ -153,6 +157,26 @@ task_wake_locked(struct task *t)
 }
 
 /*
+ * Wake T now, whatever it sleeps on (a wait queue or the sleep list).
+ * For T this is a spurious wake-up: every sleeper on a wait queue tests
+ * its condition again and goes back to sleep if it still holds
+ * (kernel/wait.c), and task_sleep_ms() returns early.  task_kill() uses
+ * it, so that a killed user task asleep in a system call dies now rather
+ * than when its sleep ends.
+ */
+void
+task_wake(struct task *t)
+{
+	bool flags = arch_irq_save();
+
+	if (t->state == TASK_SLEEPING) {
+		list_del(&t->run_link);
+		task_wake_locked(t);
+	}
+	arch_irq_restore(flags);
+}
+
+/*
  * The second half of every switch, run by the task switched to (at the
  * end of schedule(), or first thing in task_entry()).  If the task we
  * came from had exited, nobody stands on its stack any more: free it now.
@@ -168,6 +192,23 @@ finish_switch(void)
 	dead_task = NULL;
 	kfree(dead->stack);
 	kfree(dead);
+}
+
+/*
+ * What the CPU needs to run NEXT besides its registers: the stack a trap
+ * from user mode lands on (TSS.rsp0 on x86_64), and its page tables.  A
+ * kernel thread (no mm) runs on whatever user tables are loaded: they
+ * all map the kernel alike, and not switching saves a TLB flush (Linux
+ * calls this lazy TLB).  The tables change only for a user task whose
+ * address space is not the one loaded.
+ */
+static void
+switch_mm(struct task *next)
+{
+	if (next->stack)
+		arch_set_kernel_stack((u8 *)next->stack + TASK_STACK_SIZE);
+	if (next->mm && next->mm->uvm != arch_uvm_active())
+		arch_uvm_activate(next->mm->uvm);
 }
 
 /*
@@ -208,6 +249,7 @@ schedule(void)
 		current = next;
 		need_resched = false;
 		slice_start_ns = ktime_ns();
+		switch_mm(next);
 		/*
 		 * 4. The switch.  prev's registers and stack pointer are
 		 *    saved, next's are loaded, and the call "returns" into
@@ -348,4 +390,23 @@ task_snapshot(struct task *out, int max)
 	}
 	arch_irq_restore(flags);
 	return n;
+}
+
+struct task *
+task_find(int pid)
+{
+	struct list_head *pos;
+	struct task *found = NULL;
+	bool flags = arch_irq_save();
+
+	list_for_each(pos, &all_tasks) {
+		struct task *t = list_entry(pos, struct task, all_link);
+
+		if (t->pid == pid) {
+			found = t;
+			break;
+		}
+	}
+	arch_irq_restore(flags);
+	return found;
 }

@@ -3,21 +3,25 @@
  * kernel/task.h - kernel tasks, the scheduler, wait queues, sleeping
  * mutexes and completions (kernel/task.c, kernel/wait.c).
  *
- * A task is a kernel thread: its own stack and saved registers, nothing
- * else (user address spaces come with tasks' own issue).  kernel_main()
- * becomes task 0, "init", which runs the shell.  Scheduling is
- * cooperative and round-robin: a task runs until it sleeps (a wait
- * queue, task_sleep_ms()) or yields; an interrupt handler never switches
- * tasks, it only wakes them, and the woken task runs at the next
- * schedule().  When no task is runnable, schedule() halts the CPU until
- * an interrupt makes one runnable.
+ * A task is a kernel thread: its own stack and saved registers.  A user
+ * task is a kernel thread with an address space (task->mm) that spends
+ * most of its time in user mode and enters the kernel on its kernel
+ * stack for system calls, faults and interrupts (kernel/task_user.c).
+ * kernel_main() becomes task 0, "init", which runs the shell.
+ * Scheduling is round-robin; in the kernel it is cooperative: a task
+ * runs until it sleeps (a wait queue, task_sleep_ms()) or yields; an
+ * interrupt handler never switches tasks, it only wakes them, and the
+ * woken task runs at the next schedule().  User mode alone is
+ * preempted: on the way back to it after an interrupt (TASK_SLICE_MS).
+ * When no task is runnable, schedule() halts the CPU until an interrupt
+ * makes one runnable.
  *
  * Lock rule: the run queue and every wait queue are protected by
  * disabling interrupts (one CPU).  wake_up() may be called from an
  * interrupt handler; everything that sleeps may not.
  *
  * Course text: docs/07-aml-and-acpi-events.md (the ACPI worker is the
- * first task besides init).
+ * first task besides init), docs/11-user-tasks.md (user tasks).
  */
 #ifndef KERNEL_TASK_H
 #define KERNEL_TASK_H
@@ -28,6 +32,9 @@
 
 #define TASK_NAME_LEN	16
 #define TASK_STACK_SIZE	(16 * 1024)
+
+struct mm_struct;
+struct user_pin;
 
 enum task_state {
 	TASK_RUNNING,		/* on the run queue, or the current task */
@@ -47,6 +54,15 @@ struct task {
 	void *stack;			/* TASK_STACK_SIZE bytes; NULL for init */
 	void *arch_sp;			/* saved stack pointer while not running */
 	struct list_head all_link;	/* on the list of all tasks (`ps`) */
+
+	/* User tasks only (task_user.c); NULL, false and 0 in kernel threads.
+	 * Changed by the task itself, except killed (any task context). */
+	struct mm_struct *mm;		/* its address space; NULL: a kernel thread
+					 * (and a user task that is exiting) */
+	bool killed;			/* die at the next return to user mode */
+	int mm_readers;			/* kernel readers of mm (task_user_get());
+					 * exit waits until it is 0 */
+	struct user_pin *pins;		/* pages it pinned (the pin system call) */
 };
 
 /* task.c */
@@ -76,9 +92,40 @@ void task_exit(void) __noreturn;
 /* For wait.c: a SLEEPING task, already off its queue, onto the run
  * queue.  Interrupts disabled; any context. */
 void task_wake_locked(struct task *t);
+/* A SLEEPING task T off whatever it sleeps on and runnable: a spurious
+ * wake-up (wait_event() sleeps again; task_sleep_ms() returns early). */
+void task_wake(struct task *t);
 /* For `ps`: copy up to MAX tasks into OUT in pid order; returns how many
  * tasks there are. */
 int task_snapshot(struct task *out, int max);
+/* The live task PID, or NULL; the pointer is good until the caller sleeps. */
+struct task *task_find(int pid);
+
+/* task_user.c: user tasks (docs/11-user-tasks.md). */
+/* A new user task NAME in address space MM (which it owns from now on:
+ * its exit destroys it), entering user mode at ENTRY with stack pointer
+ * SP; NULL when out of memory (MM is still the caller's then). */
+struct task *task_create_user(const char *name, struct mm_struct *mm,
+			      vaddr_t entry, vaddr_t sp);
+/* The way back to user mode (arch, interrupts disabled): a killed task
+ * exits here, a task whose slice is over schedules. */
+void task_user_return(void);
+/* The end of the calling user task: its pins dropped, its address space
+ * unloaded and destroyed, then task_exit(). */
+void task_user_exit(int code) __noreturn;
+/* Mark user task T killed and wake it if it sleeps: it exits when it
+ * next returns to user mode (the running task: at the end of this trap). */
+void task_kill(struct task *t);
+/* Borrow user task PID's mm for reading its memory across sleeps (`work
+ * check`): the task cannot free it before task_user_put().  NULL: no such
+ * user task (or it is exiting). */
+struct task *task_user_get(int pid);
+void task_user_put(struct task *t);
+/* Kill user task PID and wait until it is gone; -ESRCH: no such user task. */
+int task_kill_wait(int pid);
+/* The pin system calls: pin the page at VA for the calling task / drop it. */
+int task_user_pin(vaddr_t va);
+int task_user_unpin(vaddr_t va);
 
 /* wait.c: a wait queue is a list of sleeping tasks. */
 struct wait_queue {

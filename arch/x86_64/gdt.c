@@ -5,21 +5,26 @@
  *
  * In long mode segments are almost gone: the GDT still says which code
  * segment is 64-bit and which ring it runs in, and the TSS still holds the
- * stacks the CPU switches to.  We use the TSS for one thing now: a double
- * fault runs on its own stack (IST1), so a fault that cannot push its
- * frame on the current stack still produces a report instead of a silent
- * reset.  (Stacks have no guard pages: the kernel image and the direct
+ * stacks the CPU switches to.  We use the TSS for two things.  An
+ * interrupt, exception or system call from user mode switches to the
+ * stack in rsp[0], which the scheduler sets to the top of the next
+ * task's kernel stack at every switch (arch_set_kernel_stack()): each
+ * task enters the kernel on its own stack.  And a double fault runs on
+ * its own stack (IST1), so a fault that cannot push its frame on the
+ * current stack still produces a report instead of a silent reset.  (Stacks have no guard pages: the kernel image and the direct
  * map use 2 MiB pages.  Each task stack, the boot stack included, has a
  * canary at its bottom instead, checked at every switch: kernel/task.c.)
  *
- * Course text: docs/01-boot.md.
+ * Course text: docs/01-boot.md, docs/11-user-tasks.md (rings, rsp0).
  */
+#include <arch/context.h>
 #include "arch/x86_64/x86.h"
 #include "kernel/lib.h"
 
 struct tss {
 	u32 reserved0;
-	u64 rsp[3];		/* stacks for entering rings 0..2 from user mode */
+	u64 rsp[3];		/* stacks for entering rings 0..2 from user mode;
+				 * rsp[0]: the current task's kernel stack top */
 	u64 reserved1;
 	u64 ist[7];		/* interrupt stack table: IST1..IST7 */
 	u64 reserved2;
@@ -80,4 +85,10 @@ gdt_init(void)
 		"ltr %w3"
 		:: "m"(gdtr), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"((u16)TSS_SEL)
 		: "rax", "memory");
+}
+
+void
+arch_set_kernel_stack(void *top)
+{
+	tss.rsp[0] = (u64)top;
 }

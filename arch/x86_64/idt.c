@@ -7,7 +7,7 @@
  * Lock rule: handlers run with interrupts disabled (interrupt gates clear
  * IF), on the interrupted stack; they do the minimum and return.
  *
- * Course text: docs/01-boot.md.
+ * Course text: docs/01-boot.md, docs/11-user-tasks.md (the system call gate).
  */
 #include <arch/cpu.h>
 #include "arch/x86_64/x86.h"
@@ -18,7 +18,8 @@ struct idt_gate {
 	u16 offset_lo;
 	u16 selector;		/* KERNEL_CS */
 	u8 ist;			/* 0, or the TSS stack to switch to */
-	u8 type_attr;		/* 0x8e: present, ring 0, 64-bit interrupt gate */
+	u8 type_attr;		/* 0x8e: present, DPL 0, 64-bit interrupt gate;
+				 * 0xee: the same, DPL 3 (user mode may int $n) */
 	u16 offset_mid;
 	u32 offset_hi;
 	u32 reserved;
@@ -39,14 +40,14 @@ static struct {
 } gsi_irqs[NR_GSI_VECTORS];
 
 static void
-idt_set_gate(int vector, u64 handler, u8 ist)
+idt_set_gate(int vector, u64 handler, u8 ist, u8 dpl)
 {
 	struct idt_gate *g = &idt[vector];
 
 	g->offset_lo = handler & 0xffff;
 	g->selector = KERNEL_CS;
 	g->ist = ist;
-	g->type_attr = 0x8e;
+	g->type_attr = 0x8e | dpl << 5;
 	g->offset_mid = (handler >> 16) & 0xffff;
 	g->offset_hi = handler >> 32;
 	g->reserved = 0;
@@ -60,9 +61,18 @@ idt_init(void)
 		u64 base;
 	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
 
+	/*
+	 * Every gate has DPL 0 but the system call's: "int $n" from ring 3
+	 * through any other gate is a #GP, so user mode cannot fake a
+	 * device interrupt or an exception.  Exceptions the CPU raises
+	 * itself ignore the DPL.  Interrupt gates clear IF: every handler
+	 * starts with interrupts off, the system call too (user.c turns
+	 * them on for the call's duration).
+	 */
 	for (int v = 0; v < NR_VECTORS; v++)
 		idt_set_gate(v, (u64)(trap_stubs + v * TRAP_STUB_SIZE),
-			     v == 8 ? 1 : 0);	/* #DF on IST1 */
+			     v == 8 ? 1 : 0,	/* #DF on IST1 */
+			     v == VECTOR_SYSCALL ? 3 : 0);
 	__asm__ volatile("lidt %0" :: "m"(idtr));
 }
 
@@ -108,8 +118,13 @@ trap_dispatch(struct trap_frame *tf)
 {
 	u64 v = tf->vector;
 
+	/* From user mode, exceptions and system calls are the task's. */
+	if (trap_from_user(tf) && user_trap(tf))
+		return;
 	if (v < 32)
 		exception_report(tf);
+	if (v == VECTOR_SYSCALL)
+		panic("syscall: int $0x80 from the kernel at RIP 0x%llx", (unsigned long long)tf->rip);
 
 	if (v >= VECTOR_GSI_BASE && v < VECTOR_GSI_BASE + NR_GSI_VECTORS) {
 		unsigned int gsi = v - VECTOR_GSI_BASE;

@@ -46,7 +46,15 @@ static u64 *kernel_pml4 = boot_pml4;
 static paddr_t (*pgtable_alloc)(void);	/* a zeroed page, or 0 */
 static bool (*pgtable_free)(paddr_t pa);	/* give a page back; false: keep it */
 static bool (*pgtable_owned)(paddr_t pa);	/* would pgtable_free() take it? */
-static unsigned long nr_pgtable_pages;	/* in use now */
+static unsigned long nr_pgtable_pages;	/* in use now, user tables (uvm.c) included */
+/*
+ * Bumped each time kernel_pml4 gains an entry.  Every user address space
+ * has a copy of the kernel half (entries 256..511, uvm.c); a copy made
+ * at an older generation is stale.  Entries are never taken away (the
+ * unmap frees PD and PT pages, never a PDPT), so a copy only ever lacks
+ * entries, it never holds a wrong one.
+ */
+unsigned long mmu_kernel_pml4_gen = 1;
 
 void
 arch_set_pgtable_allocator(paddr_t (*alloc_zeroed_page)(void))
@@ -99,8 +107,15 @@ map_range(paddr_t pa, u64 size, u64 prot)
 		vaddr_t va = (vaddr_t)phys_to_virt(pa);
 		u64 *pdpt, *pd, *pt;
 
-		if (!(pdpt = next_table(&kernel_pml4[pt_index(va, 3)])) ||
-		    !(pd = next_table(&pdpt[pt_index(va, 2)])))
+		u64 top = kernel_pml4[pt_index(va, 3)];
+
+		if (!(pdpt = next_table(&kernel_pml4[pt_index(va, 3)])))
+			return -ENOMEM;
+		if (!(top & PTE_P)) {	/* a new kernel PML4 entry: user copies follow */
+			mmu_kernel_pml4_gen++;
+			uvm_sync_kernel_half();
+		}
+		if (!(pd = next_table(&pdpt[pt_index(va, 2)])))
 			return -ENOMEM;
 		if (!(pa & (SZ_2M - 1)) && end - pa >= SZ_2M &&
 		    !(pd[pt_index(va, 1)] & PTE_P)) {
@@ -140,8 +155,8 @@ arch_map_mmio(paddr_t pa, u64 size)
 	return map_range(start, end - start, PTE_P | PTE_W | PTE_PCD | PTE_PWT | PTE_NX);
 }
 
-static bool
-table_is_empty(const u64 *table)
+bool
+mmu_table_is_empty(const u64 *table)
 {
 	for (int i = 0; i < 512; i++)
 		if (table[i])
@@ -182,7 +197,7 @@ unlink_table_if_empty(u64 *entry, struct table_batch *b)
 {
 	paddr_t pa = *entry & PTE_ADDR;
 
-	if (!table_is_empty(phys_to_virt(pa)) || !pgtable_free || !pgtable_owned(pa))
+	if (!mmu_table_is_empty(phys_to_virt(pa)) || !pgtable_free || !pgtable_owned(pa))
 		return;
 	if (b->n == FREE_BATCH)
 		batch_flush(b);
@@ -300,7 +315,38 @@ arch_mmu_prepare(void)
 	nr_pgtable_pages++;
 	kernel_pml4 = phys_to_virt(pa);
 	kernel_pml4[511] = boot_pml4[511];
+	mmu_kernel_pml4_gen++;
 	return 0;
+}
+
+/* ------------------------------------------------------------ for uvm.c */
+
+u64 *
+mmu_kernel_pml4(void)
+{
+	return kernel_pml4;
+}
+
+/* A zeroed page-table page for a user address space, counted with the
+ * kernel's (/proc/meminfo PageTables); 0 when there is none. */
+paddr_t
+mmu_table_alloc(void)
+{
+	paddr_t pa = pgtable_alloc ? pgtable_alloc() : 0;
+
+	if (pa)
+		nr_pgtable_pages++;
+	return pa;
+}
+
+/* Give back a page from mmu_table_alloc(), unlinked and flushed. */
+void
+mmu_table_free(paddr_t pa)
+{
+	if (!pgtable_free || !pgtable_free(pa))
+		panic("mmu: page table 0x%llx from mmu_table_alloc() not taken back",
+		      (unsigned long long)pa);
+	nr_pgtable_pages--;
 }
 
 void

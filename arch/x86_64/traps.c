@@ -3,11 +3,12 @@
  * arch/x86_64/traps.c - the report a CPU exception prints before the
  * kernel stops.
  *
- * Every exception in the kernel is a kernel bug (there is no user mode
- * yet), so the report says everything needed to find it: the vector and
- * its name, the error code decoded, RIP, CR2 for a page fault, all
- * registers, and the chain of return addresses found by following the
- * saved frame pointers (the kernel is built with -fno-omit-frame-pointer).
+ * Every exception in the kernel is a kernel bug (one in user mode is the
+ * task's: user.c reports it and kills the task), so the report says
+ * everything needed to find it: the vector and its name, the error code
+ * decoded, RIP, CR2 for a page fault, all registers, and the chain of
+ * return addresses found by following the saved frame pointers (the
+ * kernel is built with -fno-omit-frame-pointer).
  * Look the addresses up in build/hotmem.sym or build/hotmem.asm.
  *
  * Course text: docs/01-boot.md.
@@ -94,7 +95,13 @@ stack_trace(u64 rip, u64 rbp, int max)
 	}
 }
 
-static void
+const char *
+exception_name(u64 vector)
+{
+	return vector < 32 && exception_names[vector] ? exception_names[vector] : "Reserved";
+}
+
+void
 decode_page_fault(u64 err, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s %s %s%s%s",
@@ -105,12 +112,48 @@ decode_page_fault(u64 err, char *buf, size_t size)
 		 err & 16 ? " instruction-fetch" : "");
 }
 
+/* Three registers to a line, each as NAME: 0x%016llx. */
+static void
+print_reg_line(void (*out)(const char *line), const char *n1, u64 v1,
+	       const char *n2, u64 v2, const char *n3, u64 v3)
+{
+	char line[96];
+
+	snprintf(line, sizeof(line), "%-4s 0x%016llx  %-4s 0x%016llx  %-4s 0x%016llx",
+		 n1, (unsigned long long)v1, n2, (unsigned long long)v2,
+		 n3, (unsigned long long)v3);
+	out(line);
+}
+
+void
+trap_print_registers(const struct trap_frame *tf, void (*out)(const char *line))
+{
+	char line[96];
+
+	snprintf(line, sizeof(line), "RIP: 0x%016llx  CS: 0x%04llx  RFLAGS: 0x%016llx",
+		 (unsigned long long)tf->rip, (unsigned long long)tf->cs,
+		 (unsigned long long)tf->rflags);
+	out(line);
+	snprintf(line, sizeof(line), "RSP: 0x%016llx  SS: 0x%04llx",
+		 (unsigned long long)tf->rsp, (unsigned long long)tf->ss);
+	out(line);
+	print_reg_line(out, "RAX:", tf->rax, "RBX:", tf->rbx, "RCX:", tf->rcx);
+	print_reg_line(out, "RDX:", tf->rdx, "RSI:", tf->rsi, "RDI:", tf->rdi);
+	print_reg_line(out, "RBP:", tf->rbp, "R8:", tf->r8, "R9:", tf->r9);
+	print_reg_line(out, "R10:", tf->r10, "R11:", tf->r11, "R12:", tf->r12);
+	print_reg_line(out, "R13:", tf->r13, "R14:", tf->r14, "R15:", tf->r15);
+}
+
+static void
+console_line(const char *line)
+{
+	printf("%s\n", line);
+}
+
 void
 exception_report(const struct trap_frame *tf)
 {
 	static bool reporting;
-	const char *name = tf->vector < 32 && exception_names[tf->vector] ?
-			   exception_names[tf->vector] : "Reserved";
 	char detail[80] = "";
 
 	/* A fault while reporting a fault: say nothing more, just stop. */
@@ -123,33 +166,14 @@ exception_report(const struct trap_frame *tf)
 	printf("\n");
 	printk(KERN_EMERG "cpu: exception in the kernel; report follows\n");
 	printf("EXCEPTION: vector %llu (%s), error code 0x%llx%s%s%s\n",
-	       (unsigned long long)tf->vector, name,
+	       (unsigned long long)tf->vector, exception_name(tf->vector),
 	       (unsigned long long)tf->error_code,
 	       detail[0] ? " (" : "", detail, detail[0] ? ")" : "");
 	printf("TASK: %s (pid %d)\n", task_current()->name, task_current()->pid);
 	if (tf->vector == 14)
 		printf("CR2: 0x%016llx (the address that faulted)\n",
 		       (unsigned long long)read_cr2());
-	printf("RIP: 0x%016llx  CS: 0x%04llx  RFLAGS: 0x%016llx\n",
-	       (unsigned long long)tf->rip, (unsigned long long)tf->cs,
-	       (unsigned long long)tf->rflags);
-	printf("RSP: 0x%016llx  SS: 0x%04llx\n",
-	       (unsigned long long)tf->rsp, (unsigned long long)tf->ss);
-	printf("RAX: 0x%016llx  RBX: 0x%016llx  RCX: 0x%016llx\n",
-	       (unsigned long long)tf->rax, (unsigned long long)tf->rbx,
-	       (unsigned long long)tf->rcx);
-	printf("RDX: 0x%016llx  RSI: 0x%016llx  RDI: 0x%016llx\n",
-	       (unsigned long long)tf->rdx, (unsigned long long)tf->rsi,
-	       (unsigned long long)tf->rdi);
-	printf("RBP: 0x%016llx  R8:  0x%016llx  R9:  0x%016llx\n",
-	       (unsigned long long)tf->rbp, (unsigned long long)tf->r8,
-	       (unsigned long long)tf->r9);
-	printf("R10: 0x%016llx  R11: 0x%016llx  R12: 0x%016llx\n",
-	       (unsigned long long)tf->r10, (unsigned long long)tf->r11,
-	       (unsigned long long)tf->r12);
-	printf("R13: 0x%016llx  R14: 0x%016llx  R15: 0x%016llx\n",
-	       (unsigned long long)tf->r13, (unsigned long long)tf->r14,
-	       (unsigned long long)tf->r15);
+	trap_print_registers(tf, console_line);
 	printf("CR0: 0x%016llx  CR3: 0x%016llx  CR4: 0x%016llx\n",
 	       (unsigned long long)read_cr0(), (unsigned long long)read_cr3(),
 	       (unsigned long long)read_cr4());

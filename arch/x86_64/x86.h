@@ -24,6 +24,7 @@
  *   32..47    the legacy PIC, remapped here and masked (only spurious IRQs)
  *   48..71    GSI n through the IOAPIC: VECTOR_GSI_BASE + n (ISA IRQ n
  *             is GSI n, edge, active high; the SCI comes with ACPI)
+ *   128       int $0x80: system calls from user mode (user.c)
  *   239       the local APIC timer
  *   255       the local APIC's spurious vector
  */
@@ -31,6 +32,7 @@
 #define VECTOR_GSI_BASE		48
 #define NR_GSI_VECTORS		24	/* GSIs 0..23: the one IOAPIC QEMU has */
 #define NR_ISA_IRQS		16
+#define VECTOR_SYSCALL		128	/* int $0x80: the system call gate, DPL 3 */
 #define VECTOR_LAPIC_TIMER	239
 #define VECTOR_SPURIOUS		255
 #define NR_VECTORS		256
@@ -44,6 +46,14 @@ struct trap_frame {
 	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 _Static_assert(sizeof(struct trap_frame) == 22 * 8, "trap_entry.S layout");
+_Static_assert(offsetof(struct trap_frame, cs) == 144, "trap_entry.S: TF_CS");
+
+/* Did the trap come from user mode?  (The CPL is the low bits of CS.) */
+static inline bool
+trap_from_user(const struct trap_frame *tf)
+{
+	return (tf->cs & 3) == 3;
+}
 
 /*
  * What arch_context_switch() (switch.S) leaves on a stack it switches
@@ -68,6 +78,13 @@ void trap_dispatch(struct trap_frame *tf);
 /* traps.c */
 void exception_report(const struct trap_frame *tf) __noreturn;
 void stack_trace(u64 rip, u64 rbp, int max);
+const char *exception_name(u64 vector);		/* "#PF Page Fault" */
+void decode_page_fault(u64 err, char *buf, size_t size);	/* "not-present write user" */
+/* The registers of TF as lines of text, each handed to OUT (no newline). */
+void trap_print_registers(const struct trap_frame *tf, void (*out)(const char *line));
+/* user.c: traps from ring 3 and the way back */
+bool user_trap(struct trap_frame *tf);		/* false: not ours, report it */
+void trap_return_to_user(struct trap_frame *tf);
 /* pic.c */
 void pic_disable(void);
 /* lapic.c */
@@ -79,6 +96,14 @@ extern volatile u64 jiffies;
 /* ioapic.c */
 void ioapic_init(void);
 int ioapic_route(unsigned int gsi, u8 vector, bool level, bool active_low);
+/* mmu.c: what uvm.c shares with the kernel's page tables */
+u64 *mmu_kernel_pml4(void);
+extern unsigned long mmu_kernel_pml4_gen;	/* bumped when the kernel PML4 gains an entry */
+paddr_t mmu_table_alloc(void);			/* a zeroed, counted table page; 0: none */
+void mmu_table_free(paddr_t pa);
+bool mmu_table_is_empty(const u64 *table);	/* all 512 entries zero? */
+/* uvm.c */
+void uvm_sync_kernel_half(void);	/* the loaded user PML4 gets the kernel's new entries */
 /* timer.c */
 void timer_init(void);
 u64 tsc_hz(void);

@@ -15,22 +15,29 @@ import pytest
 
 from conftest import FIRMWARES
 
-PS_HEADER = "  PID STATE   SWITCHES NAME"
-PS_ROW = re.compile(r" *(\d+) ([RSX]) +(\d+) (\S+)")
+PS_HEADER = "  PID STATE   SWITCHES MODE         RSS NAME"
+PS_ROW = re.compile(r" *(\d+) ([RSX]) +(\d+) (user|kernel) +(\d+) (\S+)")
 UPTIME = re.compile(r"up ([0-9]+)\.([0-9]{6}) s")
 JOB = re.compile(r"\[(\d+)\] (\S+)")
 
 
-def ps(shell):
-    """`ps` as {pid: (state, switches, name)}, after checking its header."""
+def ps_full(shell):
+    """`ps` as {pid: (state, switches, mode, rss_kb, name)}, after checking
+    its header."""
     lines = shell.run("ps").split("\n")
     assert lines[0] == PS_HEADER, f"ps header: {lines[0]!r}"
     rows = {}
     for l in lines[1:]:
         m = PS_ROW.fullmatch(l)
-        assert m, f"ps row not 'PID STATE SWITCHES NAME': {l!r}"
-        rows[int(m.group(1))] = (m.group(2), int(m.group(3)), m.group(4))
+        assert m, f"ps row not 'PID STATE SWITCHES MODE RSS NAME': {l!r}"
+        rows[int(m.group(1))] = (m.group(2), int(m.group(3)), m.group(4), int(m.group(5)),
+                                 m.group(6))
     return rows
+
+
+def ps(shell):
+    """`ps` as {pid: (state, switches, name)}."""
+    return {pid: (r[0], r[1], r[4]) for pid, r in ps_full(shell).items()}
 
 
 # Tasks every booted kernel has: init (the shell) and kacpid, the ACPI
@@ -67,12 +74,13 @@ def start_job(shell, command):
 @pytest.mark.parametrize("shell", FIRMWARES, indirect=True)
 def test_ps_lists_init_running_the_shell(shell):
     # Expect init as pid 0, running (it is running `ps`), kacpid asleep
-    # waiting for ACPI work, and no other task on a machine that has
-    # started none.
+    # waiting for ACPI work, no other task on a machine that has started
+    # none, and both of them kernel threads with no user memory (RSS 0).
     rows = ps(shell)
     assert rows.get(0, (None, None, None))[0] == "R" and rows[0][2] == "init", rows
     assert sorted(name for _, _, name in rows.values()) == sorted(SYSTEM_TASKS), rows
     assert [state for state, _, name in rows.values() if name == "kacpid"] == ["S"], rows
+    assert all(mode == "kernel" and rss == 0 for _, _, mode, rss, _ in ps_full(shell).values())
 
 
 @pytest.mark.parametrize("shell", FIRMWARES, indirect=True)

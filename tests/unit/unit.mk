@@ -39,6 +39,12 @@ UNIT_test_pseudofs := kernel/pseudofs.c
 UNIT_TESTS += tests/unit/kernel/test_task.c     # scheduler, sleep, exit, wait queues, mutexes, completions
 UNIT_test_task := kernel/task.c kernel/wait.c tests/unit/fake/fake_context.c
 
+UNIT_TESTS += tests/unit/kernel/test_elf.c      # the ELF checks: good images described, every lie refused
+UNIT_test_elf := kernel/elf.c
+
+UNIT_TESTS += tests/unit/kernel/test_work_pattern.c  # the work pattern's progress rule, under a model writer
+UNIT_test_work_pattern :=
+
 UNIT_TESTS += tests/unit/mm/test_memblock.c      # the boot-time allocator
 UNIT_test_memblock := mm/memblock.c
 

@@ -122,3 +122,9 @@ arch_boot_stack_bottom(void)
 {
 	return NULL;
 }
+
+void
+arch_set_kernel_stack(void *top)
+{
+	(void)top;	/* no user mode on the host */
+}

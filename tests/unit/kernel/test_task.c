@@ -13,7 +13,7 @@
  * stack it is running on.
  *
  * Tests: kernel/task.c, kernel/wait.c.
- * Course text: docs/07-aml-and-acpi-events.md.
+ * Course text: docs/07-aml-and-acpi-events.md, docs/11-user-tasks.md (task_wake()).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -387,6 +387,41 @@ test_wait_event_rechecks_and_wakes_from_an_interrupt(void **state)
 	assert_string_equal(log_buf, "W1-saw-flag W2-saw-flag ");
 }
 
+/*
+ *   nap: sleep_list, 1000 ms        W: on wq, waiting for a flag
+ * Expect task_wake() (what killing a user task does) to end nap's sleep
+ * at once, and to be a spurious wake-up for W, which looks at its flag
+ * and sleeps again until a real wake_up(); task_find() to know a task
+ * by pid while it lives, and not after.
+ */
+static void
+test_task_wake_ends_a_sleep_and_is_spurious_for_a_waiter(void **state)
+{
+	struct task *nap, *w, snap[3];
+	int nap_pid;
+
+	(void)state;
+	wait_queue_init(&wq);
+	flag = false;
+	nap = task_create("nap", sleep_then_log, (void *)1000);
+	w = task_create("W", wait_for_flag, NULL);
+	nap_pid = nap->pid;
+	task_yield();		/* both go to sleep */
+	assert_ptr_equal(task_find(nap_pid), nap);
+	task_wake(nap);
+	task_wake(w);
+	task_wake(w);		/* already runnable: nothing happens */
+	task_yield();
+	assert_string_equal(log_buf, "nap@0 ");
+	assert_int_equal(task_snapshot(snap, 3), 2);
+	assert_int_equal(snap[1].state, TASK_SLEEPING);	/* W, back on wq */
+	assert_null(task_find(nap_pid));
+	flag = true;
+	wake_up(&wq);
+	wait_for_others_to_exit();
+	assert_string_equal(log_buf, "nap@0 W-saw-flag ");
+}
+
 /* Expect wake_up() on an empty queue to do nothing, in any state of interrupts. */
 static void
 test_wake_up_with_no_sleepers_is_harmless(void **state)
@@ -522,6 +557,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_sleeping_task_shows_as_sleeping, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wait_event_rechecks_and_wakes_from_an_interrupt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wake_up_with_no_sleepers_is_harmless, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_wake_ends_a_sleep_and_is_spurious_for_a_waiter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutex_is_handed_over_in_fifo_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutex_misuse_panics, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_each_complete_lets_one_wait_through, setup, teardown),

@@ -25,6 +25,11 @@
 void arch_context_switch(void **save_sp, void *new_sp);
 void *arch_task_stack_init(void *stack, size_t size, void (*fn)(void *arg), void *arg);
 void *arch_boot_stack_bottom(void);
+/* User mode: a port keeps the kernel stack (and its backing store)
+ * where the interruption handler switches to (an ar.k register), and
+ * enters user mode with rfi at privilege level 3 (cr.ipsr.cpl). */
+void arch_set_kernel_stack(void *top);
+void arch_enter_user(vaddr_t entry, vaddr_t sp, void *kstack_top) __noreturn;
 void task_entry(void (*fn)(void *arg), void *arg) __noreturn;
 
 #endif /* ARCH_CONTEXT_H */

@@ -41,6 +41,23 @@ void *arch_task_stack_init(void *stack, size_t size, void (*fn)(void *arg), void
  * becomes init's stack (boot/entry.S). */
 void *arch_boot_stack_bottom(void);
 
+/*
+ * User mode (docs/11-user-tasks.md).
+ *
+ * gdt.c: the stack the CPU switches to when an interrupt, exception or
+ * system call arrives from user mode: the top of the running task's
+ * kernel stack.  schedule() sets it at every switch.
+ */
+void arch_set_kernel_stack(void *top);
+/*
+ * trap_entry.S: leave the kernel for user mode at ENTRY with stack
+ * pointer SP, interrupts on.  The kernel stack starts again, empty, at
+ * KSTACK_TOP: whatever the caller had on it is dropped.  The task's user
+ * tables must be loaded.  Never returns; the task comes back into the
+ * kernel only through a trap.
+ */
+void arch_enter_user(vaddr_t entry, vaddr_t sp, void *kstack_top) __noreturn;
+
 /* kernel/task.c: where every new task starts, from the trampoline. */
 void task_entry(void (*fn)(void *arg), void *arg) __noreturn;
 

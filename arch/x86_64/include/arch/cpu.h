@@ -16,6 +16,7 @@
 #include "kernel/types.h"
 
 #define ARCH_NAME	"x86_64"
+#define ARCH_ELF_MACHINE 62	/* EM_X86_64: the programs kernel/exec.c loads */
 
 static inline void arch_irq_enable(void)  { __asm__ volatile("sti" ::: "memory"); }
 static inline void arch_irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }

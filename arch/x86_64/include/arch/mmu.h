@@ -25,6 +25,8 @@ int arch_unmap_direct(paddr_t pa, u64 size);
 /* Map device registers uncached into the direct map. */
 int arch_map_mmio(paddr_t pa, u64 size);
 bool arch_va_mapped(vaddr_t va);
+/* Page-table pages in use: the kernel's and those of every user address
+ * space (uvm.c takes them from the same allocator). */
 unsigned long arch_pgtable_pages(void);
 
 #endif /* ARCH_MMU_H */

@@ -22,6 +22,9 @@ void arch_context_switch(void **save_sp, void *new_sp);
 void *arch_task_stack_init(void *stack, size_t size, void (*fn)(void *arg), void *arg);
 /* NULL: init runs on the test program's stack, which has no canary. */
 void *arch_boot_stack_bottom(void);
+/* No user mode on the host: a no-op, and never called. */
+void arch_set_kernel_stack(void *top);
+void arch_enter_user(vaddr_t entry, vaddr_t sp, void *kstack_top) __noreturn;
 void task_entry(void (*fn)(void *arg), void *arg) __noreturn;
 
 #endif /* ARCH_CONTEXT_H */
