@@ -101,7 +101,8 @@ task_init(void)
 	init_canary = arch_boot_stack_bottom();
 	if (init_canary)
 		*init_canary = STACK_CANARY;
-	pr_info("task: kernel_main() is pid 0, init; scheduling is cooperative, round-robin\n");
+	pr_info("task: kernel_main() is pid 0, init; round-robin, user mode preempted every %d ms\n",
+		TASK_SLICE_MS);
 }
 
 struct task *
