@@ -563,6 +563,10 @@ vm_pin_page(struct mm_struct *mm, vaddr_t va, struct page **out)
 	get_settled_entry(mm, ALIGN_DOWN(va, PAGE_SIZE), &e);	/* no sleep since user_page() */
 	assert(e.kind == UPTE_PRESENT);
 	*out = pfn_to_page(e.pfn);
+	/* page->pins is a u16: a wrapped count would hide every pin from
+	 * munmap and trip vm_unpin_page() at exit.  No room for one more. */
+	if ((*out)->pins == 0xffff)
+		return -ENOMEM;
 	(*out)->refcount++;
 	(*out)->pins++;
 	mm->nr_pins++;
