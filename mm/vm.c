@@ -300,7 +300,7 @@ range_has_pins(struct mm_struct *mm, vaddr_t start, vaddr_t end)
 		if (e.kind == UPTE_PRESENT && pfn_to_page(e.pfn)->pins)
 			return true;
 		va = e.kind == UPTE_PRESENT ? entry_start(&e, va) + entry_pages(&e) * PAGE_SIZE
-					    : va + PAGE_SIZE;
+					    : arch_upte_next(mm->uvm, va + PAGE_SIZE, end);
 	}
 	return false;
 }
@@ -318,7 +318,8 @@ unmap_range(struct mm_struct *mm, vaddr_t start, vaddr_t end, bool drop_pins)
 	for (vaddr_t va = start; va < end;) {
 		get_settled_entry(mm, va, &e);
 		if (e.kind == UPTE_NONE) {
-			va += PAGE_SIZE;
+			/* Not page by page: an area may be terabytes, barely touched. */
+			va = arch_upte_next(mm->uvm, va + PAGE_SIZE, end);
 			continue;
 		}
 		va = entry_start(&e, va);
@@ -563,6 +564,10 @@ vm_pin_page(struct mm_struct *mm, vaddr_t va, struct page **out)
 	get_settled_entry(mm, ALIGN_DOWN(va, PAGE_SIZE), &e);	/* no sleep since user_page() */
 	assert(e.kind == UPTE_PRESENT);
 	*out = pfn_to_page(e.pfn);
+	/* page->pins is a u16: a wrapped count would hide every pin from
+	 * munmap and trip vm_unpin_page() at exit.  No room for one more. */
+	if ((*out)->pins == 0xffff)
+		return -ENOMEM;
 	(*out)->refcount++;
 	(*out)->pins++;
 	mm->nr_pins++;

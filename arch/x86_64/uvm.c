@@ -258,6 +258,26 @@ arch_upte_get(struct arch_uvm *u, vaddr_t va, struct upte *out)
 	upte_decode(((u64 *)phys_to_virt(*pde & PTE_ADDR))[pt_index(va, 0)], false, out);
 }
 
+vaddr_t
+arch_upte_next(struct arch_uvm *u, vaddr_t va, vaddr_t end)
+{
+	while (va < end && va < USER_VA_END) {
+		u64 *pde = pd_entry(u, va, false);
+		vaddr_t step;
+
+		if (pde && *pde)
+			return va;	/* a leaf or a page table: look there */
+		if (pde)
+			step = SZ_2M;
+		else if (!(u->pml4[pt_index(va, 3)] & PTE_P))
+			step = 1ULL << 39;	/* no PDPT */
+		else
+			step = 1ULL << 30;	/* no PD */
+		va = ALIGN_DOWN(va, step) + step;
+	}
+	return end;
+}
+
 /*
  * A huge entry at PDE.  An empty page table there (base pages were
  * mapped and unmapped, or a fallback page came and went) gives way: it

@@ -81,6 +81,7 @@ arch_upte_get(struct arch_uvm *u, vaddr_t va, struct upte *out)
 {
 	struct fake_entry *f = *slot(u, ALIGN_DOWN(va, FAKE_HPAGE_SIZE));
 
+	fake_uvm.gets++;
 	if (f && f->e.huge) {
 		*out = f->e;
 		return;
@@ -137,6 +138,22 @@ arch_upte_set(struct arch_uvm *u, vaddr_t va, const struct upte *e)
 	*p = f;
 	u->nr++;
 	return 0;
+}
+
+/* The lowest entry covering [va, end), by a scan of every entry. */
+vaddr_t
+arch_upte_next(struct arch_uvm *u, vaddr_t va, vaddr_t end)
+{
+	vaddr_t best = end;
+
+	for (int i = 0; i < BUCKETS; i++)
+		for (struct fake_entry *f = u->bucket[i]; f; f = f->next) {
+			vaddr_t last = f->va + (f->e.huge ? FAKE_HPAGE_SIZE : PAGE_SIZE);
+
+			if (last > va && f->va < best)
+				best = f->va > va ? f->va : va;
+		}
+	return best;
 }
 
 void

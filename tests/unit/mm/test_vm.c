@@ -448,6 +448,71 @@ test_pins_hold_pages(void **state)
 }
 
 /*
+ * page->pins is 16 bits and the pin system call takes one per call: a
+ * program pinning one address 65536 times must be refused before the
+ * count wraps to 0.  Expect the last pin refused with -ENOMEM and
+ * nothing changed, munmap still refused (-EBUSY), and every pin given
+ * back leaving the page with its mapping's reference alone.  (Before
+ * the fix the count wrapped: munmap let the page go with 65536 stray
+ * references, a leak, and the unpins at exit hit an assert.)
+ */
+static void
+test_pin_count_cannot_wrap(void **state)
+{
+	struct page *p, *q;
+	unsigned long max = (1UL << (8 * sizeof(p->pins))) - 1;
+
+	(void)state;
+	assert_int_equal(vm_map_fixed(mm, A, PAGE_SIZE, UPROT_READ | UPROT_WRITE, 0), 0);
+	for (unsigned long i = 0; i < max; i++)
+		assert_int_equal(vm_pin_page(mm, A, &p), 0);
+	assert_int_equal(p->pins, max);
+	assert_int_equal(vm_pin_page(mm, A, &q), -ENOMEM);
+	assert_int_equal(p->pins, max);
+	assert_int_equal(p->refcount, 1 + (int)max);
+	assert_int_equal(mm->nr_pins, max);
+	assert_int_equal(vm_munmap(mm, A, PAGE_SIZE), -EBUSY);
+	for (unsigned long i = 0; i < max; i++)
+		vm_unpin_page(mm, p);
+	assert_int_equal(p->refcount, 1);
+	assert_int_equal(mm->nr_pins, 0);
+	assert_int_equal(vm_munmap(mm, A, PAGE_SIZE), 0);
+}
+
+/*
+ * Unmapping walks what is mapped, not every page of the range: a big
+ * area touched at its two ends (as `run work 1T` leaves one when its
+ * fill runs out of memory) must not cost a page-table read per 4 KiB.
+ * 1 GiB here, 262144 pages: expect munmap, and mm_destroy of another
+ * such area, to read far fewer entries than that, and every page freed.
+ * (Before, the loops stepped page by page: 64 TiB took the one CPU,
+ * the kernel not being preemptible, for minutes.)
+ */
+static void
+test_unmap_skips_what_is_not_mapped(void **state)
+{
+	const u64 len = 1ULL << 30;
+
+	(void)state;
+	assert_int_equal(vm_map_fixed(mm, A, len, UPROT_READ | UPROT_WRITE, 0), 0);
+	assert_int_equal(handle_mm_fault(mm, A, UPROT_WRITE), 0);
+	assert_int_equal(handle_mm_fault(mm, A + len - PAGE_SIZE, UPROT_WRITE), 0);
+	fake_uvm.gets = 0;
+	assert_int_equal(vm_munmap(mm, A, len), 0);
+	assert_true(fake_uvm.gets < 1000);
+	assert_int_equal(mm->rss_pages, 0);
+	assert_int_equal(fake_uvm_entries(mm->uvm), 0);
+
+	assert_int_equal(vm_map_fixed(mm, A, len, UPROT_READ | UPROT_WRITE, 0), 0);
+	assert_int_equal(handle_mm_fault(mm, A + PAGE_SIZE, UPROT_WRITE), 0);
+	assert_int_equal(handle_mm_fault(mm, A + len - 2 * PAGE_SIZE, UPROT_WRITE), 0);
+	fake_uvm.gets = 0;
+	mm_destroy(mm);
+	mm = NULL;
+	assert_true(fake_uvm.gets < 1000);
+}
+
+/*
  * An address space with small and huge pages, areas and tables: expect
  * mm_destroy() to give every page back and leave no table behind
  * (teardown checks the free count, the buddy and the fake's live count).
@@ -537,6 +602,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_protect_rewrites_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_munmap_splits_and_frees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pins_hold_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pin_count_cannot_wrap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unmap_skips_what_is_not_mapped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_destroy_gives_everything_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fault_on_migration_entry_waits, setup, teardown),
 	};

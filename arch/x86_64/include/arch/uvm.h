@@ -87,6 +87,11 @@ void arch_upte_get(struct arch_uvm *u, vaddr_t va, struct upte *out);
  * not aligned).  Does not flush: see arch_uvm_flush().
  */
 int arch_upte_set(struct arch_uvm *u, vaddr_t va, const struct upte *e);
+/* The first address in [VA, END) whose entry may not be NONE: VA itself,
+ * unless no table below maps it, then the first address past the missing
+ * tables; END when nothing in between is.  Lets mm/ walk a huge, mostly
+ * untouched range without reading every entry.  Does not sleep. */
+vaddr_t arch_upte_next(struct arch_uvm *u, vaddr_t va, vaddr_t end);
 /* After an entry that was PRESENT changed: drop VA's translation from the
  * TLB if U is loaded (otherwise the next arch_uvm_activate() does it). */
 void arch_uvm_flush(struct arch_uvm *u, vaddr_t va, bool huge);

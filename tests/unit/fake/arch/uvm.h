@@ -72,6 +72,11 @@ void arch_upte_get(struct arch_uvm *u, vaddr_t va, struct upte *out);
  * not aligned).  Does not flush: see arch_uvm_flush().
  */
 int arch_upte_set(struct arch_uvm *u, vaddr_t va, const struct upte *e);
+/* The first address in [VA, END) whose entry may not be NONE: VA itself,
+ * unless no table below maps it, then the first address past the missing
+ * tables; END when nothing in between is.  Lets mm/ walk a huge, mostly
+ * untouched range without reading every entry.  Does not sleep. */
+vaddr_t arch_upte_next(struct arch_uvm *u, vaddr_t va, vaddr_t end);
 /* After an entry that was PRESENT changed: drop VA's translation from the
  * TLB if U is loaded (otherwise the next arch_uvm_activate() does it). */
 void arch_uvm_flush(struct arch_uvm *u, vaddr_t va, bool huge);
@@ -82,6 +87,7 @@ unsigned long arch_uvm_table_pages(const struct arch_uvm *u);
 
 struct fake_uvm_stats {
 	unsigned long flushes;		/* arch_uvm_flush() calls */
+	unsigned long gets;		/* arch_upte_get() calls */
 	unsigned long live;		/* address spaces created, not destroyed */
 	int set_error;			/* nonzero: the next set of a new entry fails with it */
 };
