@@ -368,7 +368,7 @@ mhp_migrate_range(unsigned long start_pfn, unsigned long end_pfn)
 static int
 offline_wait_free(unsigned long start, unsigned long end, u64 *elapsed_ms, int *passes)
 {
-	u64 t0 = ktime_ns();
+	u64 t0 = ktime_ns(), retries_t0 = t0;
 	int pass;
 
 	for (pass = 1;; pass++) {
@@ -379,7 +379,11 @@ offline_wait_free(unsigned long start, unsigned long end, u64 *elapsed_ms, int *
 			return 0;
 		if (pass >= MHP_OFFLINE_MAX_PASSES)
 			return -EBUSY;
-		if (*elapsed_ms >= MHP_OFFLINE_TIMEOUT_MS)
+		/* The first pass moves the bulk, however long that takes: the
+		 * time limit is for the retries after it. */
+		if (pass == 1)
+			retries_t0 = ktime_ns();
+		if ((ktime_ns() - retries_t0) / 1000000 >= MHP_OFFLINE_TIMEOUT_MS)
 			return -ETIMEDOUT;
 		task_sleep_ms(MHP_OFFLINE_RETRY_MS);
 	}

@@ -230,8 +230,9 @@ int online_memory_block_locked(struct memory_block *mb, enum mhp_online_type typ
  *   2. MEM_GOING_OFFLINE to the notifiers (an error cancels);
  *   3. every pageblock MIGRATE_ISOLATE (page_isolation.c), state
  *      going-offline;
- *   4. passes, at most MHP_OFFLINE_MAX_PASSES and MHP_OFFLINE_TIMEOUT_MS
- *      in all: migrate the user pages still allocated
+ *   4. passes, at most MHP_OFFLINE_MAX_PASSES, and MHP_OFFLINE_TIMEOUT_MS
+ *      for the retries after the first pass (which moves the bulk, for
+ *      as long as that takes): migrate the user pages still allocated
  *      (mhp_migrate_range()), then check
  *      that every page is free; sleep MHP_OFFLINE_RETRY_MS between;
  *   5. all free: take them off the buddy lists (managed pages down),

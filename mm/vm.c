@@ -166,22 +166,27 @@ range_ok(vaddr_t addr, u64 len, u64 align)
 	       addr < USER_VA_END && len <= USER_VA_END - addr;
 }
 
-/* Put a new area [addr, addr + len) into MM's sorted list; the caller
- * checked that the range is free. */
+/* Link area A (its fields set) into MM's sorted list; the caller checked
+ * that its range is free. */
+static void
+link_area(struct mm_struct *mm, struct vm_area *a)
+{
+	struct vm_area *next = area_after(mm, a->start);
+
+	list_add_tail(&a->link, next ? &next->link : &mm->areas);
+}
+
+/* A new area [addr, addr + len) in MM's sorted list; 0 or -ENOMEM. */
 static int
 insert_area(struct mm_struct *mm, vaddr_t addr, u64 len, unsigned int prot,
 	    unsigned int flags)
 {
-	struct vm_area *a = kmalloc(sizeof(*a), GFP_KERNEL), *next;
+	struct vm_area *a = kmalloc(sizeof(*a), GFP_KERNEL);
 
 	if (!a)
 		return -ENOMEM;
-	a->start = addr;
-	a->end = addr + len;
-	a->prot = prot;
-	a->flags = flags;
-	next = area_after(mm, addr);
-	list_add_tail(&a->link, next ? &next->link : &mm->areas);
+	*a = (struct vm_area){ .start = addr, .end = addr + len, .prot = prot, .flags = flags };
+	link_area(mm, a);
 	return 0;
 }
 
@@ -341,7 +346,7 @@ int
 vm_munmap(struct mm_struct *mm, vaddr_t addr, u64 len)
 {
 	vaddr_t end = addr + len;
-	struct vm_area *a;
+	struct vm_area *a, *spare = NULL;
 
 	if (!range_ok(addr, len, PAGE_SIZE))
 		return -EINVAL;
@@ -353,6 +358,11 @@ vm_munmap(struct mm_struct *mm, vaddr_t addr, u64 len)
 			return -EINVAL;
 	if (range_has_pins(mm, addr, end))
 		return -EBUSY;
+	/* A hole in the middle of one area needs a second area: get it
+	 * before anything changes, so that -ENOMEM changes nothing. */
+	a = area_after(mm, addr);
+	if (a && a->start < addr && a->end > end && !(spare = kmalloc(sizeof(*spare), GFP_KERNEL)))
+		return -ENOMEM;
 	unmap_range(mm, addr, end, false);
 
 	/* Then the areas: drop, trim or split each one the range touches. */
@@ -361,14 +371,11 @@ vm_munmap(struct mm_struct *mm, vaddr_t addr, u64 len)
 			list_del(&a->link);
 			kfree(a);
 		} else if (a->start < addr && a->end > end) {		/* around: split */
-			vaddr_t old_end = a->end;
-			int err;
-
+			*spare = (struct vm_area){ .start = end, .end = a->end,
+						   .prot = a->prot, .flags = a->flags };
 			a->end = addr;		/* first, so the new piece sorts after it */
-			err = insert_area(mm, end, old_end - end, a->prot, a->flags);
-			if (err)
-				a->end = old_end;	/* pages are gone; the area stays whole */
-			return err;
+			link_area(mm, spare);
+			break;
 		} else if (a->start < addr) {				/* tail cut */
 			a->end = addr;
 		} else {						/* head cut */
@@ -451,6 +458,7 @@ handle_mm_fault(struct mm_struct *mm, vaddr_t va, unsigned int access)
 {
 	struct vm_area *a = vm_find_area(mm, va);
 	struct upte e;
+	vaddr_t hva;
 	int err;
 
 	count_vm_events(PGFAULT, 1);
@@ -469,8 +477,11 @@ handle_mm_fault(struct mm_struct *mm, vaddr_t va, unsigned int access)
 	case UPTE_NONE:
 		break;
 	}
-	if (a->flags & VMA_HUGE) {
-		err = map_new_page(mm, a, ALIGN_DOWN(va, HPAGE_SIZE), HPAGE_ORDER);
+	/* A huge page only where its whole range is empty: base pages already
+	 * in it (an earlier fallback) keep the rest of it base pages too. */
+	hva = ALIGN_DOWN(va, HPAGE_SIZE);
+	if ((a->flags & VMA_HUGE) && arch_upte_next(mm->uvm, hva, hva + HPAGE_SIZE) == hva + HPAGE_SIZE) {
+		err = map_new_page(mm, a, hva, HPAGE_ORDER);
 		if (!err) {
 			count_vm_events(THP_FAULT_ALLOC, 1);
 			return 0;

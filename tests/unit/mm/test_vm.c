@@ -43,10 +43,16 @@ ktime_ns(void)
 	return now_ns;
 }
 
+static int kmalloc_fails;	/* the next N kmalloc()s return NULL */
+
 void *
 kmalloc(size_t size, gfp_t gfp)
 {
 	(void)gfp;
+	if (kmalloc_fails > 0) {
+		kmalloc_fails--;
+		return NULL;
+	}
 	return malloc(size);
 }
 
@@ -106,6 +112,7 @@ setup(void **state)
 	fake_cpu.interrupt = tick;
 	fake_printk_clear();
 	memset(&fake_uvm, 0, sizeof(fake_uvm));
+	kmalloc_fails = 0;
 	task_init();
 
 	start_pfn = section_nr_to_pfn(SECTION_NR);
@@ -418,6 +425,56 @@ test_munmap_splits_and_frees(void **state)
 }
 
 /*
+ * A hole punched in the middle of an area needs a second area; with no
+ * memory for it, expect -ENOMEM and nothing changed: the pages still
+ * mapped, the area whole.
+ */
+static void
+test_munmap_without_memory_changes_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(vm_map_fixed(mm, A, 4 * PAGE_SIZE, UPROT_READ | UPROT_WRITE, 0), 0);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(handle_mm_fault(mm, A + i * PAGE_SIZE, UPROT_WRITE), 0);
+	kmalloc_fails = 1;
+	assert_int_equal(vm_munmap(mm, A + PAGE_SIZE, PAGE_SIZE), -ENOMEM);
+	assert_int_equal(entry_at(A + PAGE_SIZE).kind, UPTE_PRESENT);
+	assert_int_equal(mm->rss_pages, 4);
+	assert_int_equal(vm_find_area(mm, A)->end, A + 4 * PAGE_SIZE);
+	assert_int_equal(vm_munmap(mm, A + PAGE_SIZE, PAGE_SIZE), 0);
+	assert_int_equal(mm->rss_pages, 3);
+}
+
+/*
+ * A huge area whose first fault fell back to a base page: expect the
+ * next fault in the same huge page's range to map a base page at once,
+ * without trying (and counting) a huge one that cannot fit.
+ */
+static void
+test_huge_range_with_base_pages_stays_base(void **state)
+{
+	struct page *held[RAM_PAGES + 1];
+	unsigned long n = 0;
+	long h;
+
+	(void)state;
+	while ((held[n] = alloc_pages(GFP_KERNEL, 0)))
+		n++;
+	free_pages(held[--n], 0);
+	free_pages(held[--n], 0);		/* two single pages free */
+	h = vm_mmap(mm, HPAGE_SIZE, UPROT_READ | UPROT_WRITE, VMA_HUGE);
+	assert_int_equal(handle_mm_fault(mm, h, UPROT_WRITE), 0);
+	assert_int_equal(vm_events[THP_FAULT_FALLBACK], 1);
+	while (n)
+		free_pages(held[--n], 0);	/* now huge blocks are free again */
+	assert_int_equal(handle_mm_fault(mm, h + PAGE_SIZE, UPROT_WRITE), 0);
+	assert_false(entry_at(h + PAGE_SIZE).huge);
+	assert_int_equal(vm_events[THP_FAULT_FALLBACK], 1);
+	assert_int_equal(vm_events[THP_FAULT_ALLOC], 0);
+	assert_int_equal(mm->rss_pages, 2);
+}
+
+/*
  * A pinned page: expect an extra reference, munmap over it refused with
  * nothing changed, unpin giving the reference back; and an address
  * space destroyed with a pin still held to drop it with a warning and
@@ -601,6 +658,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_copies_fault_in_and_check_rights, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_protect_rewrites_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_munmap_splits_and_frees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_munmap_without_memory_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_huge_range_with_base_pages_stays_base, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pins_hold_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pin_count_cannot_wrap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmap_skips_what_is_not_mapped, setup, teardown),
