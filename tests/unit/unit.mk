@@ -159,6 +159,7 @@ UNIT_FAKE_SRCS += tests/unit/fake/fake_io.c      # port I/O: a log and a pluggab
 UNIT_FAKE_SRCS += tests/unit/fake/fake_acpi_hw.c # QEMU's PM1, GPE0, SMI_CMD and reset port as such a model
 UNIT_FAKE_SRCS += tests/unit/fake/fake_mmu.c     # the direct map as a list of ranges; a map that fails on demand
 UNIT_FAKE_SRCS += tests/unit/fake/fake_uvm.c     # user page tables as a hash of entries; a set that fails on demand
+UNIT_FAKE_SRCS += tests/unit/fake/fake_heap.c    # kmalloc on the C heap (fails on demand), a clock fake_tick() moves
 UNIT_FAKE_SRCS += tests/unit/fake/fake_migrate.c # migration with no user pages, for tests without mm/vm.c
 UNIT_FAKE_SRCS += tests/unit/fake/fake_aml_os.c  # the AML OS layer: pluggable address spaces, Notify recorder
 

@@ -22,7 +22,7 @@
  * fake RAM (an mmap that only the pages touched cost).  Tasks are real
  * (kernel/task.c over tests/unit/fake/fake_context.c): the test program
  * is init and migrates; a second task plays a user program.  The clock
- * moves one millisecond per idle wait (tick()).
+ * moves one millisecond per idle wait (fake_tick()).
  *
  * Tests: mm/migrate.c, mm/vmstat.c, mm/memory_block.c (offline migrates),
  * mm/page_isolation.c (user pages named).  Course text: docs/10-migration.md.
@@ -37,6 +37,7 @@
 #include <sys/mman.h>
 #include <cmocka.h>
 
+#include "fake_heap.h"
 #include "fake_printk.h"
 #include <arch/cpu.h>
 #include <arch/uvm.h>
@@ -57,43 +58,6 @@
 #define NPAGES		8			/* small pages most tests move */
 #define A		0x10000000ULL		/* their address: HPAGE-aligned everywhere */
 #define HOLD_MS_FILE	"/sys/kernel/debug/migrate/hold_ms"
-
-/* ------------------------------------------------------------ the fake kernel */
-
-static u64 now_ns;
-
-u64
-ktime_ns(void)
-{
-	return now_ns;
-}
-
-void *
-kmalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	return malloc(size);
-}
-
-void *
-kzalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	return calloc(1, size);
-}
-
-void
-kfree(const void *p)
-{
-	free((void *)p);
-}
-
-static void
-tick(void)
-{
-	now_ns += 1000000;
-	task_timer_tick(now_ns);
-}
 
 /* ------------------------------------------------------------ the machine */
 
@@ -181,7 +145,7 @@ setup(void **state)
 	nr_anon_pages = nr_anon_huge_pages = 0;
 	movable_node_enabled = false;
 	fake_cpu_reset();
-	fake_cpu.interrupt = tick;
+	fake_cpu.interrupt = fake_tick;
 	fake_printk_clear();
 	memset(&fake_uvm, 0, sizeof(fake_uvm));
 	migrate_fault_inject = NULL;
@@ -878,9 +842,9 @@ test_task_touching_a_page_under_migration_sleeps(void **state)
 	small_pages(old);
 	assert_int_equal(pseudofs_write(HOLD_MS_FILE, "5"), 0);
 	collect(B0, true);
-	t0 = now_ns;
+	t0 = fake_heap.now_ns;
 	run_toucher_during_migration(A + 4 * PAGE_SIZE + 16);
-	assert_true(now_ns - t0 >= 5 * 1000000ULL);		/* it held */
+	assert_true(fake_heap.now_ns - t0 >= 5 * 1000000ULL);		/* it held */
 	assert_int_equal(vm_events[PGMIGRATE_FAULT_WAIT], 1);
 	assert_int_equal(entry_at(A + 4 * PAGE_SIZE).pfn, touch_pfn);
 	finish(B0, true);

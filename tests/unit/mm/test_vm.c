@@ -21,6 +21,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fake_heap.h"
 #include "fake_printk.h"
 #include <arch/cpu.h>
 #include <arch/uvm.h>
@@ -32,49 +33,6 @@
 #define SECTION_NR	1		/* the first of the sections RAM covers */
 #define NR_SECTIONS	((RAM_BYTES + SECTION_SIZE - 1) / SECTION_SIZE)
 #define A		0x10000000ULL	/* a test address, HPAGE-aligned everywhere */
-
-/* ------------------------------------------------------------ the fake kernel */
-
-static u64 now_ns;
-
-u64
-ktime_ns(void)
-{
-	return now_ns;
-}
-
-static int kmalloc_fails;	/* the next N kmalloc()s return NULL */
-
-void *
-kmalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	if (kmalloc_fails > 0) {
-		kmalloc_fails--;
-		return NULL;
-	}
-	return malloc(size);
-}
-
-void *
-kzalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	return calloc(1, size);
-}
-
-void
-kfree(const void *p)
-{
-	free((void *)p);
-}
-
-static void
-tick(void)
-{
-	now_ns += 1000000;
-	task_timer_tick(now_ns);
-}
 
 /* ------------------------------------------------------------ the machine */
 
@@ -109,10 +67,10 @@ setup(void **state)
 	memset(vm_events, 0, sizeof(vm_events));
 	nr_anon_pages = nr_anon_huge_pages = 0;
 	fake_cpu_reset();
-	fake_cpu.interrupt = tick;
+	fake_cpu.interrupt = fake_tick;
 	fake_printk_clear();
 	memset(&fake_uvm, 0, sizeof(fake_uvm));
-	kmalloc_fails = 0;
+	fake_heap.fail_next = 0;
 	task_init();
 
 	start_pfn = section_nr_to_pfn(SECTION_NR);
@@ -436,7 +394,7 @@ test_munmap_without_memory_changes_nothing(void **state)
 	assert_int_equal(vm_map_fixed(mm, A, 4 * PAGE_SIZE, UPROT_READ | UPROT_WRITE, 0), 0);
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(handle_mm_fault(mm, A + i * PAGE_SIZE, UPROT_WRITE), 0);
-	kmalloc_fails = 1;
+	fake_heap.fail_next = 1;
 	assert_int_equal(vm_munmap(mm, A + PAGE_SIZE, PAGE_SIZE), -ENOMEM);
 	assert_int_equal(entry_at(A + PAGE_SIZE).kind, UPTE_PRESENT);
 	assert_int_equal(mm->rss_pages, 4);
