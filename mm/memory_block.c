@@ -445,7 +445,7 @@ offline_memory_block_locked(struct memory_block *mb)
 		       mb->id, err);
 		return err;
 	}
-	err = start_isolate_page_range(start, end);				/* 3 */
+	err = mb->fenced ? 0 : start_isolate_page_range(start, end);		/* 3 */
 	if (err) {
 		memory_notify(MEM_CANCEL_OFFLINE_ACTION, mb);
 		pr_err("memory: offline memory%lu failed: its pageblocks are isolated already\n",
@@ -457,7 +457,8 @@ offline_memory_block_locked(struct memory_block *mb)
 	err = offline_wait_free(start, end, &ms, &passes);			/* 4 */
 	if (err) {
 		busy = mhp_first_busy_pfn(start, end, false, owner, sizeof(owner));
-		undo_isolate_page_range(start, end);
+		if (!mb->fenced)
+			undo_isolate_page_range(start, end);
 		mb->state = MEM_ONLINE;
 		memory_notify(MEM_CANCEL_OFFLINE_ACTION, mb);
 		pr_err("memory: offline memory%lu failed: pfn 0x%lx still in use after %d passes (%llu ms): %s\n",
@@ -472,6 +473,43 @@ offline_memory_block_locked(struct memory_block *mb)
 	memory_notify(MEM_OFFLINE_ACTION, mb);
 	pr_info("memory: memory%lu: offline\n", mb->id);
 	return 0;
+}
+
+void
+mhp_fence_range(u64 start, u64 size)
+{
+	unsigned long first = pfn_to_block_id(PHYS_PFN(start));
+	unsigned long last = pfn_to_block_id(PHYS_PFN(start + size - 1));
+
+	assert(mutex_held(&mem_hotplug_lock));
+	for (unsigned long id = first; id <= last; id++) {
+		struct memory_block *mb = find_memory_block(id);
+
+		/* A block offline refuses anyway (two zones) is left alone. */
+		if (mb && mb->state == MEM_ONLINE && mb->zone >= 0 && !mb->fenced &&
+		    !start_isolate_page_range(block_start_pfn(mb) + mb->nr_vmemmap_pages,
+					      block_end_pfn(mb)))
+			mb->fenced = true;
+	}
+}
+
+void
+mhp_unfence_range(u64 start, u64 size)
+{
+	unsigned long first = pfn_to_block_id(PHYS_PFN(start));
+	unsigned long last = pfn_to_block_id(PHYS_PFN(start + size - 1));
+
+	assert(mutex_held(&mem_hotplug_lock));
+	for (unsigned long id = first; id <= last; id++) {
+		struct memory_block *mb = find_memory_block(id);
+
+		if (!mb || !mb->fenced)
+			continue;
+		if (mb->state == MEM_ONLINE)
+			undo_isolate_page_range(block_start_pfn(mb) + mb->nr_vmemmap_pages,
+						block_end_pfn(mb));
+		mb->fenced = false;
+	}
 }
 
 int

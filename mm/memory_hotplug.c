@@ -760,6 +760,7 @@ offline_and_remove_memory(u64 start, u64 size)
 	}
 	for (i = 0; i < n; i++)
 		eject_zone[i] = -2;
+	mhp_fence_range(start, size);	/* the pages of one block never move into the next */
 	for (i = 0; i < n && !err; i++) {
 		struct memory_block *mb = find_memory_block(first + i);
 		int zone;
@@ -771,6 +772,7 @@ offline_and_remove_memory(u64 start, u64 size)
 		if (!err)
 			eject_zone[i] = (s8)zone;
 	}
+	mhp_unfence_range(start, size);
 	if (!err)
 		err = remove_memory_locked(start, size);
 	for (i = 0; err && i < n; i++) {

@@ -148,6 +148,9 @@ struct memory_block {
 	unsigned long nr_vmemmap_pages;	/* memmap_on_memory: the first pages
 					 * hold the memmap; 0 otherwise */
 	struct hotplug_range *range;	/* the record it came from; NULL: boot */
+	bool fenced;			/* isolated by mhp_fence_range(), not by
+					 * its own offline (which then keeps the
+					 * isolation on failure) */
 	struct list_head link;		/* on the list of blocks, by id */
 	void *sysfs;			/* its pseudo-files (memory_block.c) */
 };
@@ -249,6 +252,20 @@ int online_memory_block_locked(struct memory_block *mb, enum mhp_online_type typ
 #define MHP_OFFLINE_TIMEOUT_MS	2000
 int offline_memory_block(unsigned long id);
 int offline_memory_block_locked(struct memory_block *mb);
+
+/*
+ * A fence around a range whose blocks go offline one after another (a
+ * DIMM's eject, offline_and_remove_memory()): every online block of
+ * [start, start + size) is isolated at once (step 3 above, for all of
+ * them), so that the pages the first block's offline migrates cannot
+ * land in a block that goes next and have to move again: no destination
+ * inside the range being taken away.  A fenced block's offline uses the
+ * fence's isolation and, on failure, leaves it in place;
+ * mhp_unfence_range() undoes it for the blocks still online (offline
+ * ones keep theirs, as every offline block does).  mem_hotplug_lock held.
+ */
+void mhp_fence_range(u64 start, u64 size);
+void mhp_unfence_range(u64 start, u64 size);
 
 /*
  * Move the user pages allocated in [start_pfn, end_pfn) out of it

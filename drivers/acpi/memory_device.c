@@ -582,7 +582,14 @@ take_ranges(struct acpi_memory_dimm *d)
 	int err;
 
 	each_block(d, remember_block);
+	/* Fence the whole DIMM: no page of one block moves into the next. */
+	for (int r = 0; r < d->nr_ranges; r++)
+		if (d->ranges[r].rec)
+			mhp_fence_range(d->ranges[r].start, d->ranges[r].size);
 	err = each_block(d, offline_block);
+	for (int r = 0; r < d->nr_ranges; r++)
+		if (d->ranges[r].rec)
+			mhp_unfence_range(d->ranges[r].start, d->ranges[r].size);
 	for (int r = 0; r < d->nr_ranges && !err; r++) {
 		if (!d->ranges[r].rec)
 			continue;	/* never added (or add failed): nothing to take */

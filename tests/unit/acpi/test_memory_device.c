@@ -398,7 +398,8 @@ note_remove(u64 start, u64 size)
  * device_del of a hot-added DIMM in slot 0, then GPE 3.
  * Expect: _OST(3, 0x84), offline_and_remove_memory() of the range, then
  * (after it: the range is unmapped before QEMU takes the RAM) the eject
- * write 0x08 that empties the slot, then _OST(3, 0); "ejected" logged;
+ * write 0x08 that empties the slot, then _OST(3, 0); every block
+ * offlined inside the fence around the whole DIMM; "ejected" logged;
  * the record REMOVED, the state empty.
  */
 static void
@@ -419,6 +420,8 @@ test_eject_request_removes_then_ej0_then_ost(void **state)
 	run_e03();
 	assert_int_equal(fake_mhp_count("remove"), 1);
 	assert_int_equal(fake_mhp.removes, 1);
+	assert_int_equal(fake_mhp.offlines, DIMM / MEMORY_BLOCK_SIZE);
+	assert_int_equal(fake_mhp.offlines_unfenced, 0);	/* the whole DIMM was fenced */
 	assert_int_equal(hp.slots[0].ejects, 1);
 	assert_false(hp.slots[0].dimm);
 	assert_true(writes_at_remove >= 0);

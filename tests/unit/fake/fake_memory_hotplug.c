@@ -239,7 +239,34 @@ offline_memory_block_locked(struct memory_block *mb)
 	mb->state = MEM_OFFLINE;
 	mb->zone = -1;
 	fake_mhp.offlines++;
+	fake_mhp.offlines_unfenced += !mb->fenced;
 	return 0;
+}
+
+/* The fence marks the online blocks of the range, as the real one does;
+ * the real isolation is mm's business (tests/unit/mm/test_migrate.c). */
+void
+mhp_fence_range(u64 start, u64 size)
+{
+	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
+	for (u64 a = start; a < start + size; a += MEMORY_BLOCK_SIZE) {
+		struct memory_block *mb = find_memory_block(pfn_to_block_id(a >> PAGE_SHIFT));
+
+		if (mb && mb->state == MEM_ONLINE)
+			mb->fenced = true;
+	}
+}
+
+void
+mhp_unfence_range(u64 start, u64 size)
+{
+	fake_mhp.unlocked += !mutex_held(&mem_hotplug_lock);
+	for (u64 a = start; a < start + size; a += MEMORY_BLOCK_SIZE) {
+		struct memory_block *mb = find_memory_block(pfn_to_block_id(a >> PAGE_SHIFT));
+
+		if (mb)
+			mb->fenced = false;
+	}
 }
 
 int

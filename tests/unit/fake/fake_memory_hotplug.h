@@ -43,6 +43,7 @@ struct fake_mhp {
 	u64 remove_fail_start;	/* nonzero: removing the range at it fails -EBUSY */
 	unsigned long busy_block;	/* nonzero: offlining this block fails -EBUSY */
 	int offlines, onlines;	/* block state changes the caller asked for */
+	int offlines_unfenced;	/* offlines of a block mhp_fence_range() had not fenced */
 	int unlocked;		/* _locked calls made without mem_hotplug_lock */
 	int nr_calls;
 	struct fake_mhp_call calls[FAKE_MHP_CALLS];

@@ -983,6 +983,74 @@ test_offline_with_a_pinned_page_fails_naming_it(void **state)
 	assert_true(intact(A, NPAGES * PAGE_SIZE, 1));
 }
 
+/*
+ *   B0: 8 small pages   B1: online, free (node 0)   B2: online (node 1)
+ * A fence around B0 and B1, as a two-block DIMM's eject sets: expect the
+ * offline of B0 to move its pages to node 1 and none into B1, which then
+ * goes offline with nothing to move (no page moves twice); the unfence
+ * leaves nothing isolated.  (Unfenced, B0's pages go to B1: same node.)
+ */
+static void
+test_fence_keeps_pages_out_of_the_next_block(void **state)
+{
+	u64 start = PFN_PHYS(bstart(B0)), size = 2 * MEMORY_BLOCK_SIZE;
+	unsigned long old[NPAGES], moved;
+
+	(void)state;
+	small_pages(old);
+	assert_int_equal(online_memory_block(B1, MMOP_ONLINE_MOVABLE), 0);
+	mutex_lock(&mem_hotplug_lock);
+	mhp_fence_range(start, size);
+	assert_true(find_memory_block(B0)->fenced && find_memory_block(B1)->fenced);
+	assert_int_equal(offline_memory_block_locked(find_memory_block(B0)), 0);
+	for (int i = 0; i < NPAGES; i++) {
+		unsigned long pfn = entry_at(A + i * PAGE_SIZE).pfn;
+
+		assert_false(pfn >= bstart(B1) && pfn < bend(B1));
+		assert_int_equal(page_to_nid(pfn_to_page(pfn)), 1);
+	}
+	moved = vm_events[PGMIGRATE_SUCCESS];
+	assert_int_equal(moved, NPAGES);
+	assert_int_equal(offline_memory_block_locked(find_memory_block(B1)), 0);
+	assert_int_equal(vm_events[PGMIGRATE_SUCCESS], moved);
+	mhp_unfence_range(start, size);
+	mutex_unlock(&mem_hotplug_lock);
+	assert_false(find_memory_block(B0)->fenced || find_memory_block(B1)->fenced);
+	assert_true(intact(A, NPAGES * PAGE_SIZE, 1));
+	check_all();
+}
+
+/*
+ * The same fence, page 3 pinned: expect B0's offline to fail and leave
+ * B0 online and still isolated (the fence's), then the unfence to give
+ * both blocks their movable pageblocks back, with every byte intact.
+ */
+static void
+test_failed_offline_inside_a_fence_keeps_it_until_unfence(void **state)
+{
+	u64 start = PFN_PHYS(bstart(B0)), size = 2 * MEMORY_BLOCK_SIZE;
+	unsigned long old[NPAGES];
+	struct page *pin;
+
+	(void)state;
+	small_pages(old);
+	assert_int_equal(online_memory_block(B1, MMOP_ONLINE_MOVABLE), 0);
+	assert_int_equal(vm_pin_page(mm, A + 3 * PAGE_SIZE, &pin), 0);
+	mutex_lock(&mem_hotplug_lock);
+	mhp_fence_range(start, size);
+	assert_int_equal(offline_memory_block_locked(find_memory_block(B0)), -EBUSY);
+	assert_int_equal(find_memory_block(B0)->state, MEM_ONLINE);
+	assert_int_equal(page_migratetype(bstart(B0)), MIGRATE_ISOLATE);
+	assert_int_equal(page_migratetype(bstart(B1)), MIGRATE_ISOLATE);
+	mhp_unfence_range(start, size);
+	mutex_unlock(&mem_hotplug_lock);
+	for (unsigned long pfn = bstart(B0); pfn < bend(B1); pfn += pageblock_nr_pages)
+		assert_int_equal(page_migratetype(pfn), MIGRATE_MOVABLE);
+	assert_true(intact(A, NPAGES * PAGE_SIZE, 1));
+	check_all();
+	vm_unpin_page(mm, pin);
+}
+
 /* ------------------------------------------------------------ the files */
 
 static void
@@ -1053,6 +1121,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_exit_during_migration_waits_for_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offline_moves_user_pages_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offline_with_a_pinned_page_fails_naming_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fence_keeps_pages_out_of_the_next_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_offline_inside_a_fence_keeps_it_until_unfence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vmstat_and_hold_ms_files, setup, teardown),
 	};
 
