@@ -65,6 +65,11 @@ def plug_and_expect_chain(m, size, slot=None):
     m.expect(driver_added_line(dimm["slot"]), ADD_TIMEOUT)
     m.expect(GPE3_LINE + r" \(again", ADD_TIMEOUT)
     m.expect(MSCN_CALL, NOTIFY_TIMEOUT)
+    # That rescan has started, not ended: an unplug now could still be
+    # seen by it.  kacpid runs one thing at a time, and `aml eval` is
+    # queued to it: once an evaluation answers, the rescan is over.
+    m.resync()
+    aml_eval(m, slot_path(dimm["slot"]) + "._STA")
     return dimm, chain
 
 
