@@ -286,8 +286,7 @@ work_start(int argc, char **argv)
 		bool *flag = !strcmp(argv[i], "huge") ? &huge : !strcmp(argv[i], "pin") ? &pin : NULL;
 
 		if (v) {
-			if (nid != NUMA_NO_NODE || arg_u64(v, &n) || n >= MAX_NUMNODES ||
-			    !NODE_DATA(n)->online) {
+			if (nid != NUMA_NO_NODE || arg_u64(v, &n) || !node_exists(n)) {
 				printf("work start: %s: %s\n", argv[i], nid != NUMA_NO_NODE ?
 				       "node given twice" : "no such node");
 				return -EINVAL;

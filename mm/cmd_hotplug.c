@@ -501,7 +501,7 @@ kalloc_alloc(int argc, char **argv)
 
 		if (v && !node_word && !arg_u64(v, &n)) {
 			node_word = argv[i];
-			if (n >= MAX_NUMNODES || !NODE_DATA(n)->online) {
+			if (!node_exists(n)) {
 				printf("kalloc: %s: no such node\n", argv[i]);
 				return -EINVAL;
 			}

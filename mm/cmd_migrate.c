@@ -56,7 +56,7 @@ parse_node(const char *word, int *nid)
 
 	if (!v || arg_u64(v, &n))
 		return usage();
-	if (n >= MAX_NUMNODES || !NODE_DATA(n)->online) {
+	if (!node_exists(n)) {
 		printf("migrate: node %s: no such node\n", v);
 		return -EINVAL;
 	}

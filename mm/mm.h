@@ -537,6 +537,12 @@ int node_distance(int a, int b);
 void node_set_online(int nid);		/* names its zones; a node with memory is online */
 extern const char *const zone_names[MAX_NR_ZONES];	/* "DMA", ..., "Movable" */
 int numa_node_id(void);			/* the CPU's node: the first online node */
+/* Is N a node id that exists?  (Shell words like node=N check this.) */
+static inline bool
+node_exists(u64 n)
+{
+	return n < MAX_NUMNODES && NODE_DATA(n)->online;
+}
 unsigned long node_free_pages(int nid);	/* free pages of a node's zones */
 unsigned long global_free_pages(void);	/* of every online node */
 /*
