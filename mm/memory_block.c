@@ -475,8 +475,10 @@ offline_memory_block_locked(struct memory_block *mb)
 	return 0;
 }
 
-void
-mhp_fence_range(u64 start, u64 size)
+/* Fence (ON) or unfence the blocks of [start, start + size): see
+ * mm/memory_hotplug.h. */
+static void
+fence_blocks(u64 start, u64 size, bool on)
 {
 	unsigned long first = pfn_to_block_id(PHYS_PFN(start));
 	unsigned long last = pfn_to_block_id(PHYS_PFN(start + size - 1));
@@ -484,32 +486,34 @@ mhp_fence_range(u64 start, u64 size)
 	assert(mutex_held(&mem_hotplug_lock));
 	for (unsigned long id = first; id <= last; id++) {
 		struct memory_block *mb = find_memory_block(id);
+		unsigned long pfn, end;
 
-		/* A block offline refuses anyway (two zones) is left alone. */
-		if (mb && mb->state == MEM_ONLINE && mb->zone >= 0 && !mb->fenced &&
-		    !start_isolate_page_range(block_start_pfn(mb) + mb->nr_vmemmap_pages,
-					      block_end_pfn(mb)))
+		if (!mb || mb->fenced == on)
+			continue;
+		pfn = block_start_pfn(mb) + mb->nr_vmemmap_pages;
+		end = block_end_pfn(mb);
+		if (!on) {
+			if (mb->state == MEM_ONLINE)
+				undo_isolate_page_range(pfn, end);
+			mb->fenced = false;
+		} else if (mb->state == MEM_ONLINE && mb->zone >= 0 &&
+			   !start_isolate_page_range(pfn, end)) {
+			/* (A block offline refuses anyway, two zones, is left alone.) */
 			mb->fenced = true;
+		}
 	}
+}
+
+void
+mhp_fence_range(u64 start, u64 size)
+{
+	fence_blocks(start, size, true);
 }
 
 void
 mhp_unfence_range(u64 start, u64 size)
 {
-	unsigned long first = pfn_to_block_id(PHYS_PFN(start));
-	unsigned long last = pfn_to_block_id(PHYS_PFN(start + size - 1));
-
-	assert(mutex_held(&mem_hotplug_lock));
-	for (unsigned long id = first; id <= last; id++) {
-		struct memory_block *mb = find_memory_block(id);
-
-		if (!mb || !mb->fenced)
-			continue;
-		if (mb->state == MEM_ONLINE)
-			undo_isolate_page_range(block_start_pfn(mb) + mb->nr_vmemmap_pages,
-						block_end_pfn(mb));
-		mb->fenced = false;
-	}
+	fence_blocks(start, size, false);
 }
 
 int
